@@ -1,6 +1,51 @@
-// The run-pipeline command line: commander wiring only; each action lazy-imports its stage.
-// Errors are turned into one-line messages and exit codes here, at the single boundary.
+// The run-pipeline command line: commander wiring lives in program.ts; this is the single
+// boundary where errors become one-line messages and exit codes, never stack traces.
+import { CommanderError, type Command } from 'commander';
+import { buildProgram } from './program.js';
+import { EXIT_CODES, isPipelineError } from '../pipeline/errors.js';
+
+function validOptions(command: Command): string {
+  return command.options.map((option) => option.long ?? option.short).join(', ');
+}
+
+/** Commander's own messages, with the valid options or commands added where it only says "unknown". */
+function configureErrors(command: Command): void {
+  command.exitOverride().configureOutput({
+    outputError: (message, write) => {
+      let line = message.trimEnd();
+      if (line.includes('unknown option')) line += ` (valid options of "${command.name()}": ${validOptions(command)}, --help)`;
+      const commands = command.commands.map((sub) => sub.name()).join(', ');
+      if (line.includes('unknown command')) line += ` (commands: ${commands})`;
+      // The top level takes no arguments, so a misspelt command arrives as an excess argument.
+      if (line.includes('too many arguments') && !command.parent) line = `error: unknown command (commands: ${commands}; see run-pipeline --help)`;
+      write(`${line}\n`);
+    },
+  });
+  command.commands.forEach(configureErrors);
+}
+
+function report(error: unknown): number {
+  if (isPipelineError(error)) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CommanderError) {
+    return error.exitCode === 0 ? 0 : EXIT_CODES.usage;
+  }
+  process.stderr.write(`internal error (please report it with pipeline.log): ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT_CODES.internal;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  void argv;
-  return 0;
+  let exitCode = 0;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  configureErrors(program);
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return report(error);
+  }
 }

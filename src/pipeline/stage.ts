@@ -14,11 +14,12 @@ export interface StageRun extends StageContext {
   /** Where the last run stopped, or null for a fresh start (outputs must then be rebuilt from scratch). */
   readonly resume: { readonly cursor: unknown; readonly progress: number } | null;
   /**
-   * Records progress in [0, 1] and the cursor to resume from, atomically.
+   * Records progress in [0, 1] and the cursor to resume from, atomically; every call is written.
    * Write any large state the cursor refers to (in `paths.stageState(name)`) before calling this.
-   * Throttled by the runner: calls closer than the configured interval are cheap no-ops unless `force`.
    */
-  checkpoint(progress: number, cursor: unknown, force?: boolean): Promise<void>;
+  checkpoint(progress: number, cursor: unknown): Promise<void>;
+  /** True when progress has advanced by the configured share (5%) since the last checkpoint. */
+  due(progress: number): boolean;
 }
 
 export interface StageResult {

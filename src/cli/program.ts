@@ -1,0 +1,104 @@
+// The commander program: the full run at the top level, and one subcommand per stage or tool.
+// Actions lazy-import their code so `--help` stays instant.
+import { Command, Option } from 'commander';
+import { embedderOption, parsers, withDataOptions, withRunOptions, type DataOptions, type RunOptions } from './options.js';
+import { pickers, runStagesAction, type StageChoices } from './actions.js';
+import { EMBEDDERS, type EmbedderName } from '../pipeline/registry.js';
+import { printRunSummary } from './summary.js';
+import { PipelineError } from '../pipeline/errors.js';
+
+type Action<T> = (options: T) => Promise<number>;
+
+function modelOptions(command: Command): Command {
+  return command
+    .option('--optimize_thresholds', 'pick per-class F1-optimal thresholds on the validation split')
+    .addOption(new Option('--supervision <mode>', 'unsupervised (default) or trained on the labels').choices(['none', 'labels']).default('none'))
+    .option('--window <spec>', 'windows: "count" (window_size/window_stride from config) or "time:5m"')
+    .option('--session_key <regex>', 'group lines into sessions by this regex (e.g. "blk_-?\\d+" for HDFS)')
+    .addOption(new Option('--split <method>', 'chronological per entity (default) or random (reported)').choices(['chronological', 'random']).default('chronological'))
+    .option('--tune', 'search d_model, layers, learning rate and mask ratio on the validation split');
+}
+
+function embeddingTypes(): Option {
+  return embedderOption('--embedding_types <names...>', 'embedders to use').default([...EMBEDDERS]);
+}
+
+/** Builds the program; each action reports its exit code through `onExit`. */
+export function buildProgram(onExit: (code: number) => void): Command {
+  const run = <T>(action: Action<T>, options: T) => action(options).then(onExit);
+  const program = new Command('run-pipeline')
+    .description('Finds anomalies in security and system logs: preprocess, embed, train, evaluate.\nWith no subcommand, runs every stage for --log_type.')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true);
+  // The top level also hosts the subcommands, so --log_type is checked in fullRun rather than by commander.
+  modelOptions(withRunOptions(program, false))
+    .addOption(embeddingTypes())
+    .option('--check_only', 'audit the logs and labels and exit (0 ready, 1 not ready); writes nothing')
+    .option('--json', 'with --check_only: print the audit as JSON')
+    .action((options) => run(fullRun, options));
+
+  modelOptions(withRunOptions(program.command('preprocess').description('mask variables, mine templates, write TFRecord shards to processed/{type}/')))
+    .action((options) => run(stageRun(pickers.preprocess()), options));
+  withRunOptions(program.command('embed').description('embed every distinct masked line with one embedder (embeddings/{type}/{name}/)'))
+    .addOption(embedderOption('--embedding_type <name>', 'the embedder').makeOptionMandatory())
+    .action((options) => run(embedAction, options));
+  for (const name of EMBEDDERS) {
+    withRunOptions(program.command(name).description(`shorthand for: embed --embedding_type ${name}`)).action((options) => run(embedAction, { ...options, embedding_type: name } as never));
+  }
+  modelOptions(withRunOptions(program.command('train').description('train the anomaly transformer on one embedder\'s vectors (models/{type}/{name}/)')))
+    .addOption(embedderOption('--embedding_type <name>', 'the embedder whose vectors to use').makeOptionMandatory())
+    .action((options) => run(trainAction, options));
+  modelOptions(withRunOptions(program.command('evaluate').description('metrics, charts and report.html in results/{type}/')))
+    .addOption(embeddingTypes())
+    .action((options) => run(evaluateAction, options));
+  withDataOptions(program.command('validate').description('audit logs/{type} and labels/{type}: ready or not (exit 0 or 1); writes nothing'))
+    .option('--json', 'print the audit as JSON')
+    .action((options) => run(validateAction, options));
+  program
+    .command('sample')
+    .description('write a synthetic labelled sample to <out>/logs/{type}/ and <out>/labels/{type}/')
+    .addOption(new Option('--log_type <type>', 'kind of sample').choices(['vpn', 'auth', 'wp-error']).makeOptionMandatory())
+    .option('--users <n>', 'users or hosts (one log file each)', parsers.positiveInteger, 8)
+    .option('--lines <n>', 'total lines over all files', parsers.positiveInteger, 8000)
+    .option('--seed <n>', 'random seed (same seed, same bytes)', parsers.positiveInteger, 42)
+    .option('--out <dir>', 'data root to write into', '.')
+    .action((options) => run(sampleAction, options));
+  return program;
+}
+
+async function fullRun(options: RunOptions & StageChoices & { check_only?: boolean; json?: boolean }): Promise<number> {
+  if (!options.log_type) throw new PipelineError('usage', "required option '--log_type <type>' not specified (e.g. run-pipeline --log_type vpn); see run-pipeline --help");
+  if (options.check_only) return validateAction(options);
+  const { context, records } = await runStagesAction(options, pickers.all(options.embedding_types ?? EMBEDDERS));
+  return printRunSummary(context, records);
+}
+
+function stageRun(pick: Parameters<typeof runStagesAction>[1]) {
+  return async (options: RunOptions & StageChoices): Promise<number> => {
+    await runStagesAction(options, pick);
+    return 0;
+  };
+}
+
+async function embedAction(options: RunOptions & { embedding_type: EmbedderName }): Promise<number> {
+  return stageRun(pickers.embed(options.embedding_type))(options);
+}
+
+async function trainAction(options: RunOptions & StageChoices & { embedding_type: EmbedderName }): Promise<number> {
+  return stageRun(pickers.train(options.embedding_type))(options);
+}
+
+async function evaluateAction(options: RunOptions & StageChoices): Promise<number> {
+  const { context, records } = await runStagesAction(options, pickers.evaluate(options.embedding_types ?? EMBEDDERS));
+  return printRunSummary(context, records);
+}
+
+async function validateAction(options: DataOptions & { json?: boolean }): Promise<number> {
+  const { auditAction } = await import('./audit-action.js');
+  return auditAction(options);
+}
+
+async function sampleAction(options: { log_type: 'vpn' | 'auth' | 'wp-error'; users: number; lines: number; seed: number; out: string }): Promise<number> {
+  const { sampleCommand } = await import('./sample-action.js');
+  return sampleCommand(options);
+}
