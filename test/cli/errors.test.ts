@@ -1,0 +1,68 @@
+// Bad command lines through the real CLI: one-line messages, non-zero exits, no stack traces.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../../bin/run-pipeline.js', import.meta.url));
+
+export function cli(args: string[], cwd?: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LAD_NO_PROGRESS_BAR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function dataDir(types: string[] = []): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-cli-'));
+  for (const type of types) fs.mkdirSync(path.join(root, 'logs', type), { recursive: true });
+  return root;
+}
+
+function assertOneLineError(result: { code: number | null; stderr: string }, code: number, pattern: RegExp): void {
+  assert.equal(result.code, code, result.stderr);
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, `one line: ${result.stderr}`);
+  assert.match(lines[0], pattern);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+}
+
+test('--help lists the commands', () => {
+  const result = cli(['--help']);
+  assert.equal(result.code, 0);
+  for (const command of ['preprocess', 'embed', 'fasttext', 'word2vec', 'logbert', 'train', 'evaluate', 'validate', 'sample']) {
+    assert.match(result.stdout, new RegExp(`^  ${command} `, 'm'));
+  }
+});
+
+test('a missing --log_type is a usage error', () => {
+  assertOneLineError(cli([]), 2, /^error: required option '--log_type <type>' not specified/);
+});
+
+test('a log type outside ^[a-z0-9][a-z0-9_-]*$ is refused', () => {
+  for (const bad of ['../etc', 'VPN', '-x', 'a/b']) {
+    assertOneLineError(cli(['preprocess', '--log_type', bad]), 2, /is not a log type: use lower-case letters, digits/);
+  }
+});
+
+test('a log type without a folder lists the ones that exist', () => {
+  const root = dataDir(['auth', 'vpn']);
+  assertOneLineError(cli(['preprocess', '--log_type', 'ssh', '--data_dir', root]), 3, /logs\/ssh does not exist; log types found: auth, vpn$/);
+});
+
+test('unknown flags and values list the valid ones', () => {
+  assertOneLineError(cli(['--log_type', 'vpn', '--bogus']), 2, /unknown option '--bogus' \(valid options of "run-pipeline": --log_type, .*--check_only/);
+  assertOneLineError(cli(['embed', '--log_type', 'vpn', '--embedding_type', 'glove']), 2, /Allowed choices are fasttext, word2vec, logbert/);
+  assertOneLineError(cli(['--log_type', 'vpn', '--device', 'tpu']), 2, /Allowed choices are auto, cpu, gpu/);
+  assertOneLineError(cli(['preprocesss']), 2, /unknown command \(commands: preprocess, embed/);
+});
+
+test('a config file with an unknown key or a wrong type names the key', () => {
+  const root = dataDir(['vpn']);
+  const config = path.join(root, 'user.json');
+  fs.writeFileSync(config, '{"checkpoint":{"every_fraction":"often"}}');
+  assertOneLineError(cli(['preprocess', '--log_type', 'vpn', '--data_dir', root, '--config', config]), 4, /user\.json: checkpoint\.every_fraction: /);
+  fs.writeFileSync(config, '{"performance":{"bogus":1}}');
+  assertOneLineError(cli(['preprocess', '--log_type', 'vpn', '--data_dir', root, '--config', config]), 4, /user\.json: unknown key performance\.bogus/);
+});

@@ -1,0 +1,62 @@
+// Tests of configuration loading: defaults, overlays, and errors that name the key path.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { deepMerge, loadConfig } from '../../src/config/load.js';
+import { resolveProfile } from '../../src/config/performance.js';
+
+function userFile(content: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lad-config-')), 'user.json');
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+test('the defaults hold the dataset-size thresholds and the performance table', () => {
+  const config = loadConfig();
+  assert.deepEqual(config.performance.dataset_size, { small: 10000, medium: 100000, large: 500000 });
+  assert.deepEqual(
+    Object.values(config.performance.profiles).map((p) => [p.batch_size, p.workers, p.clear_every]),
+    [[16, 4, 100], [12, 3, 50], [8, 2, 25], [4, 1, 10]],
+  );
+});
+
+test('a user file overlays the defaults key by key', () => {
+  const config = loadConfig(userFile('{"performance":{"overrides":{"batch_size":3}}}'));
+  assert.equal(config.performance.overrides.batch_size, 3);
+  assert.equal(config.performance.profiles.small.batch_size, 16);
+});
+
+test('an unknown key is rejected with its path', () => {
+  const file = userFile('{"performance":{"overides":{}}}');
+  assert.throws(() => loadConfig(file), { message: `${file}: unknown key performance.overides: remove it or check its spelling` });
+});
+
+test('a wrong type is rejected with its path', () => {
+  const file = userFile('{"checkpoint":{"every_fraction":"often"}}');
+  assert.throws(() => loadConfig(file), (error: Error) => error.message.startsWith(`${file}: checkpoint.every_fraction: `) && /number/.test(error.message));
+});
+
+test('malformed JSON and a missing file are one-line config errors', () => {
+  const bad = userFile('{"checkpoint": ');
+  assert.throws(() => loadConfig(bad), { message: new RegExp(`^${bad}: not valid JSON`) });
+  assert.throws(() => loadConfig('/nonexistent/x.json'), { message: '/nonexistent/x.json: does not exist; pass an existing JSON file to --config' });
+});
+
+test('deepMerge replaces arrays and merges objects', () => {
+  assert.deepEqual(deepMerge({ a: { b: 1, c: [1, 2] } }, { a: { c: [3] } }), { a: { b: 1, c: [3] } });
+});
+
+test('the performance profile follows the table and is capped by cores and memory', () => {
+  const { performance } = loadConfig();
+  const big = { cores: 16, freeBytes: 64 * 2 ** 30 };
+  assert.deepEqual(
+    [9_999, 10_000, 100_000, 500_000].map((lines) => resolveProfile(lines, performance, big)).map((p) => [p.tier, p.batch_size, p.workers, p.clear_every]),
+    [['small', 16, 4, 100], ['medium', 12, 3, 50], ['large', 8, 2, 25], ['xlarge', 4, 1, 10]],
+  );
+  const laptop = resolveProfile(100, performance, { cores: 2, freeBytes: 2 ** 27 });
+  assert.equal(laptop.workers, 2);
+  assert.equal(laptop.batch_size, 6);
+  assert.equal(laptop.notes.length, 2);
+});
