@@ -1,18 +1,10 @@
 // Bad command lines through the real CLI: one-line messages, non-zero exits, no stack traces.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const BIN = fileURLToPath(new URL('../../../bin/run-pipeline.js', import.meta.url));
-
-export function cli(args: string[], cwd?: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LAD_NO_PROGRESS_BAR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cli } from '../helpers/cli.js';
 
 function dataDir(types: string[] = []): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-cli-'));
