@@ -24,7 +24,28 @@ function configureErrors(command: Command): void {
   command.commands.forEach(configureErrors);
 }
 
+const FILESYSTEM_ADVICE: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied; make the folder writable or choose another --data_dir',
+  EPERM: 'operation not permitted; make the folder writable or choose another --data_dir',
+  EROFS: 'the file system is read-only; choose another --data_dir',
+  ENOSPC: 'the disk is full; free some space and rerun (finished stages are kept)',
+  ENOTDIR: 'a file stands where a folder is expected; move it away and rerun',
+  EISDIR: 'a folder stands where a file is expected; move it away and rerun',
+};
+
+/** Operating-system errors on outputs (read-only folders, full disks) are the user's to fix: one line, exit code io. */
+function filesystemError(error: unknown): string | null {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!code || !(code in FILESYSTEM_ADVICE)) return null;
+  return `${path ?? 'a file'}: ${FILESYSTEM_ADVICE[code]} (${code})`;
+}
+
 function report(error: unknown): number {
+  const filesystem = filesystemError(error);
+  if (filesystem) {
+    process.stderr.write(`error: ${filesystem}\n`);
+    return EXIT_CODES.io;
+  }
   if (isPipelineError(error)) {
     process.stderr.write(`error: ${error.message}\n`);
     return error.exitCode;

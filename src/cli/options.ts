@@ -24,7 +24,8 @@ export const parsers = Object.freeze({ positiveInteger });
 export function withDataOptions(command: Command, logTypeRequired = true): Command {
   const logType = new Option('--log_type <type>', 'log type: the folder name under logs/ (e.g. vpn, auth, wp-error)').argParser(parseLogType);
   return command
-    .addOption(logTypeRequired ? logType.makeOptionMandatory() : logType)    .option('--data_dir <dir>', 'root folder holding logs/, labels/, processed/, ...', '.')
+    .addOption(logTypeRequired ? logType.makeOptionMandatory() : logType)
+    .option('--data_dir <dir>', 'root folder holding logs/, labels/, processed/, ...', '.')
     .option('--config <file>', 'JSON file overlaid on config/default.json')
     .addOption(new Option('--verbose', 'log debug messages on stderr').conflicts('quiet'))
     .addOption(new Option('--quiet', 'log only warnings and errors on stderr'));

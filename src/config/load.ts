@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
+import { checkPreprocessParams } from '../stages/preprocess/params.js';
 import { PipelineError } from '../pipeline/errors.js';
 
 /** config/default.json of the installed package (dist/src/config → package root). */
@@ -50,7 +51,15 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
 
 export function parseConfig(value: unknown, file: string): Config {
   const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    try {
+      checkPreprocessParams(result.data.preprocess);
+    } catch (error) {
+      if (error instanceof PipelineError) throw new PipelineError('config', `${file}: ${error.message}`);
+      throw error;
+    }
+    return result.data;
+  }
   throw new PipelineError('config', `${file}: ${describeIssue(result.error.issues[0])}`);
 }
 

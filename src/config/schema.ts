@@ -1,6 +1,7 @@
 // The configuration's shape, validated with zod: config/default.json plus a user overlay.
 // Every object is strict, so a misspelt key is an error that names its path.
 import { z } from 'zod';
+import { preprocessSchema } from '../stages/preprocess/params.js';
 
 const positiveInt = z.number().int().positive();
 const fraction = z.number().min(0).max(1);
@@ -31,7 +32,7 @@ export const checkpointSchema = z.strictObject({
 export const configSchema = z.strictObject({
   performance: performanceSchema,
   checkpoint: checkpointSchema,
-  preprocess: z.strictObject({}).passthrough(),
+  preprocess: preprocessSchema,
   embeddings: z.strictObject({}).passthrough(),
   windows: z.strictObject({}).passthrough(),
   split: z.strictObject({}).passthrough(),

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readCheckpoint, writeCheckpoint, type Checkpoint, type OutputDigest } from './checkpoint.js';
 import { PipelineError } from './errors.js';
+import { faultTrigger } from './fault.js';
 import { hashFile, hashValue } from './hash.js';
 import type { Stage, StageContext, StageRun } from './stage.js';
 import { logger } from '../runtime/logger.js';
@@ -83,11 +84,15 @@ export async function runStage(stage: Stage, context: StageContext, options: Run
     written++;
   };
   if (!resume) record(0, null);
+  const fault = faultTrigger(stage.name);
   const run: StageRun = {
     ...context,
     resume,
     checkpoint: async (progress, cursor) => record(progress, cursor),
-    due: (progress) => progress - lastProgress >= every - 1e-12,
+    due: (progress) => {
+      fault();
+      return progress - lastProgress >= every - 1e-12;
+    },
   };
   const started = Date.now();
   const memory = new MemoryWatch();

@@ -1,0 +1,29 @@
+// Guards masking rules against catastrophic backtracking. JavaScript regular expressions backtrack,
+// so a pattern such as (a+)+b can take exponential time, and others polynomial time, on a crafted line.
+// On load each rule is timed on adversarial lines of growing length (short ones first, so an
+// exponential pattern is caught before it can hang); a rule over the budget is refused.
+import { PipelineError } from '../../../pipeline/errors.js';
+import type { MaskingRule } from './rules.js';
+
+const PROBE_BUDGET_MS = 50;
+const UNITS = ['a', '1', '1.', 'a@a.', 'ab:', '0f', '/a', 'a ', '-1', 'a1', ':'];
+const LENGTHS = [12, 18, 24, 30, 256, 1024, 4096];
+
+function probeLine(unit: string, length: number): string {
+  // The odd last character defeats a final anchor or literal, which is what makes backtracking explode.
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + '!';
+}
+
+export function assertLinearTime(rule: MaskingRule, where: string): void {
+  const regex = new RegExp(rule.pattern, `g${rule.flags ?? ''}`);
+  for (const length of LENGTHS) {
+    for (const unit of UNITS) {
+      const started = performance.now();
+      probeLine(unit, length).replace(regex, rule.mask_with);
+      const elapsed = performance.now() - started;
+      if (elapsed > PROBE_BUDGET_MS) {
+        throw new PipelineError('config', `${where}: pattern ${JSON.stringify(rule.pattern)} took ${elapsed.toFixed(0)} ms on a ${length}-character test line (budget ${PROBE_BUDGET_MS} ms); it backtracks too much: simplify it (e.g. no (x+)+ nesting)`);
+      }
+    }
+  }
+}
