@@ -78,3 +78,12 @@ export function syntheticEmbedder(embedder: string, seed: number, separation = 0
     test: syntheticScores({ split: 'test', embedder, seed: seed + 1000, separation, absentClasses: [2], windows: 60 }),
   };
 }
+
+/** Line text for corpus indices, with characters that must be escaped in HTML. */
+export async function syntheticLineText(indices: number[]): Promise<Map<number, { source: string; line: number; text: string }>> {
+  return new Map(indices.map((index) => [index, {
+    source: `user${index % 3}_vpn.log`,
+    line: index + 1,
+    text: `2026-01-01T00:00:${String(index % 60).padStart(2, '0')}Z login user=<u${index}> from 10.0.0.${index % 255} & "ok"`,
+  }]));
+}
