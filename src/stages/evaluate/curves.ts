@@ -1,6 +1,6 @@
 // ROC and precision-recall curves as stored in detailed_metrics.json and drawn in the charts:
 // sklearn's points, thinned evenly (ends kept) to a bounded count so large splits stay small.
-import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from './metrics/ranking.js';
+import { averagePrecisionFromCurve, precisionRecallCurve, rocCurve, trapezoidArea } from './metrics/ranking.js';
 
 export interface CurvePair {
   /** Null when undefined: ROC needs positives and negatives, PR needs positives. */
@@ -29,7 +29,8 @@ export function curvePair(yTrue: readonly boolean[], yScore: readonly number[], 
   return {
     roc: roc === null ? null : thin({ fpr: roc.fpr, tpr: roc.tpr, thresholds: roc.thresholds }, maxPoints),
     pr: pr === null ? null : thin({ precision: pr.precision, recall: pr.recall }, maxPoints),
-    auc_roc: rocAucScore(yTrue, yScore),
-    auc_pr: averagePrecisionScore(yTrue, yScore),
+    // Areas from the full curves, before thinning (same values as rocAucScore / averagePrecisionScore).
+    auc_roc: roc === null ? null : trapezoidArea(roc.fpr, roc.tpr),
+    auc_pr: pr === null ? null : averagePrecisionFromCurve(pr),
   };
 }

@@ -108,7 +108,11 @@ export function precisionRecallCurve(yTrue: readonly boolean[], yScore: readonly
 /** sklearn's average precision: sum over thresholds of (R_n - R_{n-1}) * P_n; null without positives. */
 export function averagePrecisionScore(yTrue: readonly boolean[], yScore: readonly number[]): number | null {
   const curve = precisionRecallCurve(yTrue, yScore);
-  if (curve === null) return null;
+  return curve === null ? null : averagePrecisionFromCurve(curve);
+}
+
+/** Step integral of a precision-recall curve (its last point is precision 1 at recall 0). */
+export function averagePrecisionFromCurve(curve: PrCurve): number {
   let sum = 0;
   for (let i = 0; i < curve.recall.length - 1; i++) sum += (curve.recall[i + 1] - curve.recall[i]) * curve.precision[i];
   return -sum;
