@@ -29,24 +29,28 @@ function dot(a: readonly number[], b: readonly number[]): number {
   return sum;
 }
 
+function normalised(v: number[], exclude: number[] | null): number[] {
+  const along = exclude ? dot(v, exclude) : 0;
+  const orthogonal = exclude ? v.map((x, i) => x - along * exclude[i]) : v;
+  const norm = Math.sqrt(dot(orthogonal, orthogonal));
+  return norm === 0 ? orthogonal : orthogonal.map((x) => x / norm);
+}
+
 /** Top principal direction of centred rows, orthogonal to `exclude`, by power iteration. */
 function principalDirection(rows: number[][], exclude: number[] | null): number[] {
   const dim = rows[0].length;
-  let v = Array.from({ length: dim }, (_, i) => 1 / Math.sqrt(dim) + (i % 2 ? 1e-3 : -1e-3));
+  const scale = rows.reduce((total, row) => total + dot(row, row), 0);
+  let v = normalised(Array.from({ length: dim }, (_, i) => 1 / Math.sqrt(dim) + (i % 2 ? 1e-3 : -1e-3)), exclude);
   for (let iteration = 0; iteration < 100; iteration++) {
-    if (exclude) v = v.map((x, i) => x - dot(v, exclude) * exclude[i]);
     const next = new Array<number>(dim).fill(0);
     for (const row of rows) {
       const projection = dot(row, v);
       for (let i = 0; i < dim; i++) next[i] += projection * row[i];
     }
-    if (exclude) {
-      const along = dot(next, exclude);
-      for (let i = 0; i < dim; i++) next[i] -= along * exclude[i];
-    }
-    const norm = Math.sqrt(dot(next, next));
-    if (norm === 0) return v;
-    v = next.map((x) => x / norm);
+    const candidate = normalised(next, exclude);
+    // No variance left in the remaining directions (e.g. points on a line): any orthogonal v will do.
+    if (Math.sqrt(dot(next, next)) <= 1e-12 * scale || dot(candidate, candidate) === 0) return v;
+    v = normalised(candidate, exclude);
   }
   return v;
 }

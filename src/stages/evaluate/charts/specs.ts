@@ -131,15 +131,26 @@ export function comparisonSpec(evaluations: readonly EmbedderEvaluation[], missi
   } as TopLevelSpec;
 }
 
+/** Shown instead of a scatter when there is nothing to project, so the file still explains itself. */
+function emptyProjectionSpec(embedder: string, note: string, size: ChartSize): TopLevelSpec {
+  return {
+    title: { text: `Embedding projection: ${embedder}`, subtitle: 'no 2-D projection drawn' },
+    width: size.width, height: size.height,
+    data: { values: [{ message: note }] },
+    mark: { type: 'text', fontSize: 13, color: '#555' },
+    encoding: { text: { field: 'message' }, x: { value: size.width / 2 }, y: { value: size.height / 2 } },
+  } as TopLevelSpec;
+}
+
 export function projectionSpec(embedder: string, projection: Projection, size: ChartSize): TopLevelSpec {
-  const method = projection.method === 'none' ? 'no projection' : projection.method.toUpperCase();
+  if (projection.points.length === 0) return emptyProjectionSpec(embedder, projection.note ?? 'no [CLS] vectors', size);
+  const method = projection.method.toUpperCase();
   const subtitle = [`[CLS] vectors of test windows, coloured by true class`, projection.note].filter(Boolean) as string[];
-  const rows = projection.points.length > 0 ? projection.points : [{ x: 0, y: 0, label: 'no data' }];
   return {
     title: { text: `Embedding projection (${method}): ${embedder}`, subtitle },
     width: size.width, height: size.height,
-    data: { values: rows },
-    mark: { type: 'circle', size: 36, opacity: projection.points.length > 0 ? 0.75 : 0 },
+    data: { values: projection.points },
+    mark: { type: 'circle', size: 36, opacity: 0.75 },
     encoding: {
       x: { field: 'x', type: 'quantitative', title: `${method} component 1`, scale: { zero: false } },
       y: { field: 'y', type: 'quantitative', title: `${method} component 2`, scale: { zero: false } },
