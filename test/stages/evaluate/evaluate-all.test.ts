@@ -79,3 +79,23 @@ test('HTML and CSV escaping', () => {
   assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   assert.deepEqual([csvField('a,b'), csvField('say "hi"'), csvField(null), csvField(0.5), csvField('line\nbreak')], ['"a,b"', '"say ""hi"""', '', '0.5', '"line\nbreak"']);
 });
+
+test('an empty test split and a run without classes still give every file, with nulls and statuses', async () => {
+  const dir = tmp();
+  const empty = (split: 'validation' | 'test') => ({
+    schema: 1 as const, split, embedder: 'fasttext', mode: 'unsupervised' as const, classes: [],
+    windows: { start: [], end: [], entity: [], score: [], class_scores: [], labels: [] },
+    lines: { index: [], score: [], labels: [] },
+    thresholds: { window: 1, line: 1, classes: [] },
+  });
+  const result = await evaluateAll({ resultsDir: dir, embedders: [{ embedder: 'fasttext', validation: empty('validation'), test: empty('test') }], missing: [], optimizeThresholds: true, lineText: syntheticLineText, title: 'empty' });
+  assert.deepEqual(result.summary, [{ embedder: 'fasttext', f1: null, aucRoc: null, aucPr: null }]);
+  assert.equal(result.files.length, 8);
+  const detailed = JSON.parse(fs.readFileSync(path.join(dir, 'detailed_metrics.json'), 'utf8'));
+  assert.equal(detailed.embedders.fasttext.window.binary.status, 'no positive examples');
+  assert.equal(detailed.embedders.fasttext.window.binary.accuracy, null);
+  assert.deepEqual(detailed.embedders.fasttext.thresholds.notes, [
+    "window anomaly: validation has no positive examples; the model's threshold 1 is kept",
+    "line anomaly: validation has no positive examples; the model's threshold 1 is kept",
+  ]);
+});

@@ -75,7 +75,7 @@ function curveChart(title: string, subtitle: string, rows: object[], axes: { x: 
     encoding: {
       x: { field: 'x', type: 'quantitative', title: axes.x, scale: { domain: [0, 1.0], nice: false } },
       y: { field: 'y', type: 'quantitative', title: axes.y, scale: { domain: [0, 1.02], nice: false } },
-      color: { field: 'series', type: 'nominal', title: 'Curve (area)', sort: null, legend: { orient: 'right' } },
+      color: { field: 'series', type: 'nominal', title: 'Curve (area)', sort: null, scale: { scheme: 'tableau20' }, legend: { orient: 'right' } },
       strokeDash: { field: 'overall', type: 'nominal', legend: null, scale: { domain: [true, false], range: [[1, 0], [5, 3]] } },
       order: { field: 'i', type: 'quantitative' },
     },
@@ -154,7 +154,7 @@ export function projectionSpec(embedder: string, projection: Projection, size: C
     encoding: {
       x: { field: 'x', type: 'quantitative', title: `${method} component 1`, scale: { zero: false } },
       y: { field: 'y', type: 'quantitative', title: `${method} component 2`, scale: { zero: false } },
-      color: { field: 'label', type: 'nominal', title: 'True class' },
+      color: { field: 'label', type: 'nominal', title: 'True class', scale: { scheme: 'tableau20' } },
     },
   } as TopLevelSpec;
 }
