@@ -14,6 +14,11 @@ export interface ChartSize {
 const fmt = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 const OVERALL = 'anomaly (window)';
 
+/** Ten clearly different colours while they suffice; twenty (paired shades) beyond that. */
+function palette(values: readonly unknown[]): string {
+  return new Set(values).size > 10 ? 'tableau20' : 'tableau10';
+}
+
 function thresholdNote(e: EmbedderEvaluation): string {
   return e.thresholds.mode === 'model' ? "model's thresholds" : 'F1-optimal thresholds chosen on validation';
 }
@@ -75,7 +80,7 @@ function curveChart(title: string, subtitle: string, rows: object[], axes: { x: 
     encoding: {
       x: { field: 'x', type: 'quantitative', title: axes.x, scale: { domain: [0, 1.0], nice: false } },
       y: { field: 'y', type: 'quantitative', title: axes.y, scale: { domain: [0, 1.02], nice: false } },
-      color: { field: 'series', type: 'nominal', title: 'Curve (area)', sort: null, scale: { scheme: 'tableau20' }, legend: { orient: 'right' } },
+      color: { field: 'series', type: 'nominal', title: 'Curve (area)', sort: null, scale: { scheme: palette(rows.map((r) => (r as { series: string }).series)) }, legend: { orient: 'right' } },
       strokeDash: { field: 'overall', type: 'nominal', legend: null, scale: { domain: [true, false], range: [[1, 0], [5, 3]] } },
       order: { field: 'i', type: 'quantitative' },
     },
@@ -96,10 +101,19 @@ export function rocSpec(e: EmbedderEvaluation, size: ChartSize): TopLevelSpec {
   return curveChart(`ROC curves: ${e.embedder}`, `test split; dotted grey = chance${undefinedNote(series, 'roc')}`, rows, { x: 'False positive rate', y: 'True positive rate (recall)' }, true, size);
 }
 
+/**
+ * The PR points whose step outline encloses the average precision: of each run of equal recall,
+ * the last (highest threshold, highest precision) point, the one AP's sum uses.
+ */
+export function stepPoints(pr: { precision: number[]; recall: number[] }): { x: number; y: number }[] {
+  const { precision, recall } = pr;
+  return recall.flatMap((x, i) => (i === recall.length - 1 || recall[i + 1] !== x ? [{ x, y: precision[i] }] : []));
+}
+
 export function prSpec(e: EmbedderEvaluation, size: ChartSize): TopLevelSpec {
   const series = seriesOf(e);
   const rows = series.flatMap(({ name, pair }) =>
-    pair.pr === null ? [] : pair.pr.recall.map((x, i) => ({ series: `${name} (AP ${fmt(pair.auc_pr)})`, overall: name.startsWith('anomaly'), i, x, y: pair.pr!.precision[i] })));
+    pair.pr === null ? [] : stepPoints(pair.pr).map(({ x, y }, i) => ({ series: `${name} (AP ${fmt(pair.auc_pr)})`, overall: name.startsWith('anomaly'), i, x, y })));
   return curveChart(`Precision-recall curves: ${e.embedder}`, `test split; AP = average precision (scikit-learn)${undefinedNote(series, 'pr')}`, rows, { x: 'Recall', y: 'Precision' }, false, size);
 }
 
@@ -154,7 +168,7 @@ export function projectionSpec(embedder: string, projection: Projection, size: C
     encoding: {
       x: { field: 'x', type: 'quantitative', title: `${method} component 1`, scale: { zero: false } },
       y: { field: 'y', type: 'quantitative', title: `${method} component 2`, scale: { zero: false } },
-      color: { field: 'label', type: 'nominal', title: 'True class', scale: { scheme: 'tableau20' } },
+      color: { field: 'label', type: 'nominal', title: 'True class', scale: { scheme: palette(projection.points.map((p) => p.label)) } },
     },
   } as TopLevelSpec;
 }
