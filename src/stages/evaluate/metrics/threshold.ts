@@ -1,0 +1,26 @@
+// F1-optimal threshold selection over the precision-recall curve of one split (validation).
+// Ties in F1 go to the highest threshold, i.e. the fewest alarms for the same F1.
+import { precisionRecallCurve } from './ranking.js';
+
+export interface OptimalThreshold {
+  /** Predict positive when score >= threshold. */
+  readonly threshold: number;
+  readonly f1: number;
+  readonly precision: number;
+  readonly recall: number;
+}
+
+/** The F1-maximising threshold, or null when the split has no positive example to optimise for. */
+export function f1OptimalThreshold(yTrue: readonly boolean[], yScore: readonly number[]): OptimalThreshold | null {
+  const curve = precisionRecallCurve(yTrue, yScore);
+  if (curve === null) return null;
+  let best: OptimalThreshold | null = null;
+  // thresholds increase along the curve, so ">=" lets a later (higher) threshold win a tie.
+  for (let i = 0; i < curve.thresholds.length; i++) {
+    const precision = curve.precision[i];
+    const recall = curve.recall[i];
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    if (best === null || f1 >= best.f1) best = { threshold: curve.thresholds[i], f1, precision, recall };
+  }
+  return best;
+}
