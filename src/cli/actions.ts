@@ -43,7 +43,8 @@ export async function runStagesAction(options: RunOptions & StageChoices, pick: 
 export const pickers = Object.freeze({
   all: (embedders: readonly EmbedderName[]) => () => pipelineStages(embedders),
   preprocess: () => async () => [await stageFactories.preprocess()],
-  embed: (embedder: EmbedderName) => async () => [await stageFactories.embed(embedder)],
-  train: (embedder: EmbedderName) => async () => [await stageFactories.train(embedder)],
+  // A stage command also runs the stages it needs that are not done yet (done ones are skipped).
+  embed: (embedder: EmbedderName) => async () => [await stageFactories.preprocess(), await stageFactories.embed(embedder)],
+  train: (embedder: EmbedderName) => async () => [await stageFactories.preprocess(), await stageFactories.embed(embedder), await stageFactories.train(embedder)],
   evaluate: (embedders: readonly EmbedderName[]) => async () => [await stageFactories.evaluate(embedders)],
 });

@@ -1,6 +1,7 @@
 // The configuration's shape, validated with zod: config/default.json plus a user overlay.
 // Every object is strict, so a misspelt key is an error that names its path.
 import { z } from 'zod';
+import { wordModelParamsSchema } from '../embedders/shared/params.js';
 import { preprocessSchema } from '../stages/preprocess/params.js';
 
 const positiveInt = z.number().int().positive();
@@ -30,10 +31,16 @@ export const checkpointSchema = z.strictObject({
 });
 
 export const configSchema = z.strictObject({
+  /** Seed of every random choice (sampling, initial weights, splits): the same seed, the same results. */
+  seed: z.number().int().min(0),
   performance: performanceSchema,
   checkpoint: checkpointSchema,
   preprocess: preprocessSchema,
-  embeddings: z.strictObject({}).passthrough(),
+  embeddings: z.strictObject({
+    fasttext: wordModelParamsSchema,
+    word2vec: wordModelParamsSchema,
+    logbert: z.strictObject({}).passthrough(),
+  }),
   windows: z.strictObject({}).passthrough(),
   split: z.strictObject({}).passthrough(),
   model: z.strictObject({}).passthrough(),
