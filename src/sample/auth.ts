@@ -3,6 +3,7 @@
 // bursts and sequences: brute force, user scans, privilege escalation, account tampering, root logins.
 import type { Random } from '../runtime/random.js';
 import type { LogWriter } from './log-writer.js';
+import { IncidentSchedule } from './schedule.js';
 import { syslogTime } from './time-format.js';
 
 export const AUTH_CLASSES = Object.freeze(['ssh_brute_force', 'invalid_user_scan', 'privilege_escalation', 'account_manipulation', 'root_login']);
@@ -16,7 +17,7 @@ interface Ctx {
   host: string;
   admins: string[];
   session: number;
-  incidents: number;
+  incidents: IncidentSchedule<string>;
 }
 
 const INCIDENTS = ['brute', 'scan', 'escalation', 'accounts', 'root', 'brute+root', 'escalation+accounts'];
@@ -127,8 +128,7 @@ function rootLogin(c: Ctx, labels: readonly string[]): void {
 function day(c: Ctx, dayStart: number): void {
   c.w.now = Math.max(c.w.now, dayStart + c.r.int(0, 1800) * 1000);
   for (let hour = 0; hour < 24 && !c.w.full; hour++) {
-    // Incidents take turns, so every kind shows up in every part of the timeline.
-    const incident = c.r.chance(0.06) ? INCIDENTS[c.incidents++ % INCIDENTS.length] : null;
+        const incident = c.incidents.due(c.w.lines, c.w.quota);
     c.w.now = Math.max(c.w.now, dayStart + hour * 3600e3);
     cron(c);
     if (hour >= 8 && hour <= 18 && c.r.chance(0.6)) adminLogin(c, c.r.pick(c.admins));
@@ -146,7 +146,7 @@ function day(c: Ctx, dayStart: number): void {
 }
 
 export function writeAuthHost(w: LogWriter, r: Random, host: string, index: number): void {
-  const c: Ctx = { w, r, host, admins: ['alice', 'bob', 'carol', 'dave'].slice(0, r.int(2, 4)), session: r.int(1, 500), incidents: index };
+  const c: Ctx = { w, r, host, admins: ['alice', 'bob', 'carol', 'dave'].slice(0, r.int(2, 4)), session: r.int(1, 500), incidents: new IncidentSchedule(INCIDENTS, index) };
   const dayMs = 24 * 3600e3;
   for (let start = Math.floor(w.now / dayMs) * dayMs; !w.full; start += dayMs) day(c, start);
 }

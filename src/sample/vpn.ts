@@ -3,6 +3,7 @@
 // show in context: bursts, odd clients at night, far-away logins, upload bursts, overlapping sessions.
 import type { Random } from '../runtime/random.js';
 import type { LogWriter } from './log-writer.js';
+import { IncidentSchedule } from './schedule.js';
 import { isoTime } from './time-format.js';
 
 export const VPN_CLASSES = Object.freeze(['brute_force', 'impossible_travel', 'off_hours', 'data_exfiltration', 'concurrent_session']);
@@ -26,7 +27,7 @@ interface Ctx {
   r: Random;
   user: string;
   home: Peer;
-  incidents: number;
+  incidents: IncidentSchedule<string>;
 }
 
 const INCIDENTS = ['brute_force', 'off_hours', 'travel', 'exfiltration', 'concurrent', 'brute_force+off_hours', 'travel+concurrent'];
@@ -144,8 +145,7 @@ function concurrent(c: Ctx, first: Peer, labels: readonly string[]): void {
 /** One day of a user: sessions in working hours, sometimes an incident. */
 function day(c: Ctx, dayStart: number): void {
   const at = (hour: number) => (c.w.now = Math.max(c.w.now, dayStart + hour * 3600e3 + c.r.int(0, 3599) * 1000));
-  // Incidents take turns, so every kind shows up in every part of the timeline.
-  const incident = c.r.chance(0.3) ? INCIDENTS[c.incidents++ % INCIDENTS.length] : null;
+    const incident = c.incidents.due(c.w.lines, c.w.quota);
   if (incident === 'off_hours' || incident === 'brute_force+off_hours') {
     at(c.r.int(1, 3));
     if (incident !== 'off_hours') bruteForce(c, ['brute_force']);
@@ -170,7 +170,7 @@ function day(c: Ctx, dayStart: number): void {
 
 export function writeVpnUser(w: LogWriter, r: Random, user: string, index: number): void {
   const country = r.pick(HOME);
-  const c: Ctx = { w, r, user, home: { user, ip: ipOf(r), port: 0, country, platform: r.pick(PLATFORMS), version: r.pick(['2.6.8', '2.6.10']), vip: '' }, incidents: index };
+  const c: Ctx = { w, r, user, home: { user, ip: ipOf(r), port: 0, country, platform: r.pick(PLATFORMS), version: r.pick(['2.6.8', '2.6.10']), vip: '' }, incidents: new IncidentSchedule(INCIDENTS, index) };
   const dayMs = 24 * 3600e3;
   for (let start = Math.floor(w.now / dayMs) * dayMs; !w.full; start += dayMs) day(c, start);
 }

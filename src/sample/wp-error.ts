@@ -4,6 +4,7 @@
 // memory exhaustion cascades and a plugin crashing on every request.
 import type { Random } from '../runtime/random.js';
 import type { LogWriter } from './log-writer.js';
+import { IncidentSchedule } from './schedule.js';
 import { phpTime } from './time-format.js';
 
 export const WP_CLASSES = Object.freeze(['php_fatal_burst', 'sql_injection', 'path_traversal', 'memory_exhaustion', 'plugin_crash_loop']);
@@ -26,7 +27,7 @@ interface Ctx {
   w: LogWriter;
   r: Random;
   plugins: string[];
-  incidents: number;
+  incidents: IncidentSchedule<string>;
 }
 
 const INCIDENTS = ['fatal', 'sqli', 'traversal', 'memory', 'crash', 'sqli+traversal', 'memory+crash'];
@@ -98,8 +99,7 @@ function day(c: Ctx, dayStart: number): void {
   for (let h = 0; h < 24 && !c.w.full; h++) {
     c.w.now = Math.max(c.w.now, dayStart + h * 3600e3);
     hour(c);
-    // Incidents take turns, so every kind shows up in every part of the timeline.
-    const incident = c.r.chance(0.045) ? INCIDENTS[c.incidents++ % INCIDENTS.length] : null;
+        const incident = c.incidents.due(c.w.lines, c.w.quota);
     if (!incident) continue;
     if (incident === 'fatal') fatalBurst(c, ['php_fatal_burst']);
     if (incident.startsWith('sqli')) sqlInjection(c, incident === 'sqli' ? ['sql_injection'] : ['path_traversal', 'sql_injection']);
@@ -110,7 +110,7 @@ function day(c: Ctx, dayStart: number): void {
 }
 
 export function writeWpSite(w: LogWriter, r: Random, index: number): void {
-  const c: Ctx = { w, r, plugins: PLUGINS.filter(() => r.chance(0.6)).concat('akismet'), incidents: index };
+  const c: Ctx = { w, r, plugins: PLUGINS.filter(() => r.chance(0.6)).concat('akismet'), incidents: new IncidentSchedule(INCIDENTS, index) };
   const dayMs = 24 * 3600e3;
   for (let start = Math.floor(w.now / dayMs) * dayMs; !w.full; start += dayMs) day(c, start);
 }
