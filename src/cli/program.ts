@@ -12,10 +12,10 @@ type Action<T> = (options: T) => Promise<number>;
 function modelOptions(command: Command): Command {
   return command
     .option('--optimize_thresholds', 'pick per-class F1-optimal thresholds on the validation split')
-    .addOption(new Option('--supervision <mode>', 'unsupervised (default) or trained on the labels').choices(['none', 'labels']).default('none'))
+    .addOption(new Option('--supervision <mode>', 'unsupervised (default) or trained on the labels').choices(['none', 'labels']))
     .option('--window <spec>', 'windows: "count" (window_size/window_stride from config) or "time:5m"')
     .option('--session_key <regex>', 'group lines into sessions by this regex (e.g. "blk_-?\\d+" for HDFS)')
-    .addOption(new Option('--split <method>', 'chronological per entity (default) or random (reported)').choices(['chronological', 'random']).default('chronological'))
+    .addOption(new Option('--split <method>', 'chronological per entity (default) or random (reported)').choices(['chronological', 'random']))
     .option('--tune', 'search d_model, layers, learning rate and mask ratio on the validation split');
 }
 
@@ -63,6 +63,11 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--seed <n>', 'random seed (same seed, same bytes)', parsers.positiveInteger, 42)
     .option('--out <dir>', 'data root to write into', '.')
     .action((options) => run(sampleAction, options));
+  withDataOptions(program.command('import').description('import a Loghub data set into logs/{type}/ and labels/{type}/ (label field removed from the text)'))
+    .addOption(new Option('--format <format>', 'layout of the input').choices(['loghub-hdfs', 'loghub-inline']).makeOptionMandatory())
+    .requiredOption('--input <file>', 'the Loghub log file (e.g. HDFS.log, BGL.log)')
+    .option('--labels <file>', 'loghub-hdfs: anomaly_label.csv (BlockId,Label)')
+    .action((options) => run(importAction, options));
   return program;
 }
 
@@ -101,4 +106,9 @@ async function validateAction(options: DataOptions & { json?: boolean }): Promis
 async function sampleAction(options: { log_type: 'vpn' | 'auth' | 'wp-error'; users: number; lines: number; seed: number; out: string }): Promise<number> {
   const { sampleCommand } = await import('./sample-action.js');
   return sampleCommand(options);
+}
+
+async function importAction(options: DataOptions & { format: 'loghub-hdfs' | 'loghub-inline'; input: string; labels?: string }): Promise<number> {
+  const { importCommand } = await import('./import-action.js');
+  return importCommand(options);
 }

@@ -2,6 +2,7 @@
 // Every object is strict, so a misspelt key is an error that names its path.
 import { z } from 'zod';
 import { wordModelParamsSchema } from '../embedders/shared/params.js';
+import { modelSchema, splitSchema, windowsSchema } from '../stages/train/params.js';
 import { preprocessSchema } from '../stages/preprocess/params.js';
 
 const positiveInt = z.number().int().positive();
@@ -41,9 +42,9 @@ export const configSchema = z.strictObject({
     word2vec: wordModelParamsSchema,
     logbert: z.strictObject({}).passthrough(),
   }),
-  windows: z.strictObject({}).passthrough(),
-  split: z.strictObject({}).passthrough(),
-  model: z.strictObject({}).passthrough(),
+  windows: windowsSchema,
+  split: splitSchema,
+  model: modelSchema,
   evaluate: z.strictObject({}).passthrough(),
 });
 

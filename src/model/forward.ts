@@ -1,0 +1,79 @@
+// The forward pass: line vectors (some replaced by the mask vector) projected to d_model, a [CLS]
+// slot in front, learned positions, pre-LayerNorm encoder blocks with padding-aware attention.
+import type { TfModule } from '../runtime/tf.js';
+import type { TransformerConfig } from './config.js';
+import type { Weights } from './weights.js';
+
+type Tensor = ReturnType<TfModule['tensor']>;
+
+export interface ForwardInput {
+  /** [batch, window, inputDim] line vectors. */
+  readonly vectors: Tensor;
+  /** [batch, window] 1 where a line is hidden behind the mask vector. */
+  readonly masked: Tensor;
+  /** [batch, window] 1 for real lines, 0 for padding. */
+  readonly present: Tensor;
+}
+
+export interface ForwardOutput {
+  /** [batch, dModel] */
+  readonly cls: Tensor;
+  /** [batch, window, dModel] */
+  readonly lines: Tensor;
+}
+
+function layerNorm(tf: TfModule, x: Tensor, gamma: Tensor, beta: Tensor): Tensor {
+  const { mean, variance } = tf.moments(x, -1, true);
+  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), gamma), beta);
+}
+
+function attention(tf: TfModule, w: Weights, prefix: string, x: Tensor, keyBias: Tensor, config: TransformerConfig): Tensor {
+  const [batch, length, d] = x.shape;
+  const heads = config.heads;
+  const dh = d / heads;
+  const flat = tf.reshape(x, [batch * length, d]);
+  const qkv = tf.add(tf.matMul(flat, w.get(`${prefix}/qkv`)!), w.get(`${prefix}/qkv_bias`)!);
+  const split = (part: number) => tf.transpose(tf.reshape(tf.slice(qkv, [0, part * d], [-1, d]), [batch, length, heads, dh]), [0, 2, 1, 3]);
+  const [q, k, v] = [split(0), split(1), split(2)];
+  const scores = tf.add(tf.div(tf.matMul(q, k, false, true), Math.sqrt(dh)), keyBias);
+  const mixed = tf.matMul(tf.softmax(scores), v);
+  const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch * length, d]);
+  return tf.reshape(tf.add(tf.matMul(merged, w.get(`${prefix}/out`)!), w.get(`${prefix}/out_bias`)!), [batch, length, d]);
+}
+
+function feedForward(tf: TfModule, w: Weights, prefix: string, x: Tensor): Tensor {
+  const [batch, length, d] = x.shape;
+  const flat = tf.reshape(x, [batch * length, d]);
+  const hidden = tf.relu(tf.add(tf.matMul(flat, w.get(`${prefix}/w1`)!), w.get(`${prefix}/b1`)!));
+  return tf.reshape(tf.add(tf.matMul(hidden, w.get(`${prefix}/w2`)!), w.get(`${prefix}/b2`)!), [batch, length, d]);
+}
+
+export function forward(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput): ForwardOutput {
+  const [batch, length, inputDim] = input.vectors.shape;
+  const masked = tf.expandDims(input.masked, -1);
+  const vectors = tf.add(tf.mul(input.vectors, tf.sub(1, masked)), tf.mul(masked, w.get('mask_vector')!));
+  const projected = tf.reshape(tf.add(tf.matMul(tf.reshape(vectors, [batch * length, inputDim]), w.get('input/kernel')!), w.get('input/bias')!), [batch, length, config.dModel]);
+  const cls = tf.tile(tf.reshape(w.get('cls')!, [1, 1, config.dModel]), [batch, 1, 1]);
+  let x = tf.add(tf.concat([cls, projected], 1), tf.slice(w.get('positions')!, [0, 0], [length + 1, config.dModel]));
+  // Padding keys get a large negative bias so no position attends to them; [CLS] is always present.
+  const present = tf.concat([tf.ones([batch, 1]), input.present], 1);
+  const keyBias = tf.reshape(tf.mul(tf.sub(1, present), -1e9), [batch, 1, 1, length + 1]);
+  for (let l = 0; l < config.layers; l++) {
+    const p = `block${l}`;
+    x = tf.add(x, attention(tf, w, `${p}/attention`, layerNorm(tf, x, w.get(`${p}/ln1/gamma`)!, w.get(`${p}/ln1/beta`)!), keyBias, config));
+    x = tf.add(x, feedForward(tf, w, `${p}/ff`, layerNorm(tf, x, w.get(`${p}/ln2/gamma`)!, w.get(`${p}/ln2/beta`)!)));
+  }
+  const out = layerNorm(tf, x, w.get('final_ln/gamma')!, w.get('final_ln/beta')!);
+  return { cls: tf.reshape(tf.slice(out, [0, 0, 0], [batch, 1, config.dModel]), [batch, config.dModel]), lines: tf.slice(out, [0, 1, 0], [batch, length, config.dModel]) };
+}
+
+/** [batch, window, vocab] template logits of every line position. */
+export function templateLogits(tf: TfModule, w: Weights, config: TransformerConfig, lines: Tensor): Tensor {
+  const [batch, length, d] = lines.shape;
+  return tf.reshape(tf.add(tf.matMul(tf.reshape(lines, [batch * length, d]), w.get('template_head/kernel')!), w.get('template_head/bias')!), [batch, length, config.vocab]);
+}
+
+/** [batch, classes] class logits from [CLS]. */
+export function classLogits(tf: TfModule, w: Weights, cls: Tensor): Tensor {
+  return tf.add(tf.matMul(cls, w.get('class_head/kernel')!), w.get('class_head/bias')!);
+}

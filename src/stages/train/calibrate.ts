@@ -1,0 +1,127 @@
+// Calibration on the validation split only: the window and line thresholds, and class attribution
+// (unsupervised: flagged windows take the classes whose validation prototypes their [CLS] is close to;
+// supervised: per-class probability thresholds). Then the scores files of validation and test.
+import type { CorpusColumns } from '../../io/corpus.js';
+import type { SplitName, SplitScores } from '../../io/scores-file.js';
+import { f1OptimalThreshold } from '../evaluate/metrics/threshold.js';
+import type { WindowResult } from './scoring.js';
+import { windowLabels, type Window } from './windows.js';
+
+export interface Calibration {
+  readonly window: number;
+  readonly line: number;
+  readonly classes: number[];
+  readonly prototypes: (number[] | null)[];
+  readonly notes: string[];
+}
+
+export interface ScoredSplit {
+  readonly windows: readonly Window[];
+  readonly results: readonly WindowResult[];
+}
+
+const FALLBACK_PERCENTILE = 0.99;
+const MAX_CLS_SAMPLE = 2000;
+
+function percentile(values: readonly number[], q: number): number {
+  if (values.length === 0) return 1;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** F1-optimal on validation labels when there are any; otherwise a high percentile of validation scores. */
+function threshold(truth: boolean[], scores: number[], what: string, notes: string[]): number {
+  const best = truth.some(Boolean) ? f1OptimalThreshold(truth, scores) : null;
+  if (best) return best.threshold;
+  notes.push(`${what} threshold: no labelled anomaly in validation, so the ${FALLBACK_PERCENTILE * 100}th percentile of validation scores`);
+  return percentile(scores, FALLBACK_PERCENTILE) + 1e-9;
+}
+
+function cosine01(a: Float32Array, b: readonly number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let k = 0; k < a.length; k++) {
+    dot += a[k] * b[k];
+    na += a[k] * a[k];
+    nb += b[k] * b[k];
+  }
+  return (1 + dot / Math.max(1e-12, Math.sqrt(na * nb))) / 2;
+}
+
+/** Per line (by corpus index): the highest score any of its windows gave it. */
+export function lineScoresOf(split: ScoredSplit, supervised: boolean): Map<number, number> {
+  const lines = new Map<number, number>();
+  split.windows.forEach((window, w) => {
+    const result = split.results[w];
+    window.lines.forEach((line, i) => {
+      const score = supervised ? result.score : (result.lineScores[i] ?? 0);
+      lines.set(line, Math.max(lines.get(line) ?? 0, score));
+    });
+  });
+  return lines;
+}
+
+function classScores(result: WindowResult, calibration: Pick<Calibration, 'window' | 'prototypes'>): number[] {
+  if (result.classProbabilities) return Array.from(result.classProbabilities);
+  const evidence = Math.min(1, result.score / Math.max(1e-9, calibration.window));
+  return calibration.prototypes.map((prototype) => (prototype ? evidence * cosine01(result.cls, prototype) : 0));
+}
+
+function hasLabel(corpus: CorpusColumns, line: number): boolean {
+  return corpus.labelOffsets[line + 1] > corpus.labelOffsets[line];
+}
+
+export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, supervised: boolean, optimize: boolean): Calibration {
+  const notes: string[] = [];
+  const labels = validation.windows.map((w) => windowLabels(w, corpus));
+  const scores = validation.results.map((r) => r.score);
+  const window = supervised && !optimize ? 0.5 : threshold(labels.map((l) => l.length > 0), scores, 'window', notes);
+  const lineMap = lineScoresOf(validation, supervised);
+  const lineIndex = [...lineMap.keys()];
+  const line = supervised && !optimize ? 0.5 : threshold(lineIndex.map((i) => hasLabel(corpus, i)), lineIndex.map((i) => lineMap.get(i)!), 'line', notes);
+  const classes = corpus.classes;
+  const prototypes = classes.map((_, c) => {
+    const members = validation.results.filter((_, w) => labels[w].includes(c));
+    if (supervised || members.length === 0) return null;
+    return Array.from({ length: members[0].cls.length }, (_, k) => members.reduce((sum, r) => sum + r.cls[k], 0) / members.length);
+  });
+  const partial = { window, prototypes };
+  const perClass = classes.map((name, c) => {
+    const truth = labels.map((l) => l.includes(c));
+    if (supervised && !optimize) return 0.5;
+    if (!truth.some(Boolean)) {
+      notes.push(`class ${name}: no example in validation; it is never predicted`);
+      return Infinity;
+    }
+    return f1OptimalThreshold(truth, validation.results.map((r) => classScores(r, partial)[c]))?.threshold ?? Infinity;
+  });
+  return { window, line, classes: perClass, prototypes, notes };
+}
+
+export function splitScores(name: SplitName, embedder: string, split: ScoredSplit, corpus: CorpusColumns, calibration: Calibration, supervised: boolean): SplitScores {
+  const lineMap = lineScoresOf(split, supervised);
+  const lineIndex = [...lineMap.keys()].sort((a, b) => a - b);
+  const labelsOf = (line: number) => Array.from(corpus.labelIds.subarray(corpus.labelOffsets[line], corpus.labelOffsets[line + 1]));
+  const step = Math.max(1, Math.ceil(split.windows.length / MAX_CLS_SAMPLE));
+  const sample = split.windows.map((_, w) => w).filter((w) => w % step === 0);
+  return {
+    schema: 1,
+    split: name,
+    embedder,
+    mode: supervised ? 'supervised' : 'unsupervised',
+    classes: [...corpus.classes],
+    windows: {
+      start: split.windows.map((w) => w.lines[0]),
+      end: split.windows.map((w) => w.lines[w.lines.length - 1] + 1),
+      entity: split.windows.map((w) => w.entity),
+      score: split.results.map((r) => r.score),
+      class_scores: split.results.map((r) => classScores(r, calibration)),
+      labels: split.windows.map((w) => windowLabels(w, corpus)),
+      cls: sample.map((w) => Array.from(split.results[w].cls, (v) => Math.round(v * 1e5) / 1e5)),
+      cls_index: sample,
+    },
+    lines: { index: lineIndex, score: lineIndex.map((i) => lineMap.get(i)!), labels: lineIndex.map(labelsOf) },
+    thresholds: { window: calibration.window, line: calibration.line, classes: calibration.classes.map((t) => (Number.isFinite(t) ? t : 1e9)) },
+  };
+}

@@ -1,0 +1,205 @@
+// The training loop: seeded batches, Adam, early stopping on validation loss, the hypersphere centre
+// fixed after the first epoch, and checkpoints (weights, Adam state, position, best weights) that a
+// resumed run continues from exactly.
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.js';
+import { forward } from '../../model/forward.js';
+import type { TransformerConfig } from '../../model/config.js';
+import { createWeights, weightValues, type Weights } from '../../model/weights.js';
+import { Random } from '../../runtime/random.js';
+import type { TfModule } from '../../runtime/tf.js';
+import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
+import { supervisedLoss, unsupervisedLoss } from './losses.js';
+import type { TrainParams } from './params.js';
+import type { Window } from './windows.js';
+
+export interface LoopState {
+  epoch: number;
+  batch: number;
+  step: number;
+  center: number[] | null;
+  bestLoss: number;
+  badEpochs: number;
+  history: { epoch: number; train_loss: number; validation_loss: number }[];
+  epochLoss: number;
+  done: boolean;
+}
+
+export interface LoopHooks {
+  readonly stateDir: string;
+  readonly resume: boolean;
+  due(fraction: number): boolean;
+  onCheckpoint(fraction: number): Promise<void>;
+  onProgress?(p: { epoch: number; step: number; loss: number; windowsPerSecond: number; fraction: number }): void;
+}
+
+const seedOf = (...parts: number[]) => parts.reduce((h, p) => Math.imul(h ^ p, 2654435761) >>> 0, 0x9e3779b9);
+
+function shuffled(count: number, seed: number): number[] {
+  const order = Array.from({ length: count }, (_, i) => i);
+  const random = new Random(seed);
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/** Masks for a batch: seeded per (epoch, batch), so a resumed run draws the same ones; at least one line per window. */
+export function maskChooser(seed: number, ratio: number, lengths: readonly number[]): (b: number, i: number) => boolean {
+  const random = new Random(seed);
+  const masks = lengths.map((length) => {
+    const mask = Array.from({ length }, () => random.next() < ratio);
+    if (!mask.some(Boolean) && length > 0) mask[Math.floor(random.next() * length)] = true;
+    return mask;
+  });
+  return (b, i) => masks[b][i] ?? false;
+}
+
+export class TrainingLoop {
+  readonly weights: Weights;
+  readonly optimizer;
+  private best: Map<string, Float32Array> | null = null;
+  private positiveWeight;
+
+  constructor(
+    private readonly tf: TfModule,
+    readonly config: TransformerConfig,
+    private readonly params: TrainParams,
+    private readonly inputs: TrainInputs,
+    private readonly windows: { train: Window[]; validation: Window[] },
+  ) {
+    this.weights = createWeights(tf, config, params.seed);
+    this.optimizer = tf.train.adam(params.model.learning_rate);
+    this.positiveWeight = tf.tensor1d(this.classWeights());
+  }
+
+  /** pos_weight per class: negatives / positives among training windows (capped), for imbalance. */
+  private classWeights(): number[] {
+    const classes = Math.max(1, this.config.classes);
+    const positives = new Array(classes).fill(0);
+    const train = batchArrays(this.windows.train, this.inputs, this.config, () => false);
+    for (let b = 0; b < train.size; b++) for (let c = 0; c < classes; c++) positives[c] += train.labels[b * classes + c];
+    return positives.map((p) => Math.min(50, (train.size - p) / Math.max(1, p)));
+  }
+
+  private lossOf(batch: ReturnType<typeof batchTensors>, center: ReturnType<TfModule['tensor']> | null) {
+    const { tf, weights, config, params } = this;
+    return params.model.supervision === 'labels' ? supervisedLoss(tf, weights, config, batch, this.positiveWeight) : unsupervisedLoss(tf, weights, config, batch, center, params.model.hypersphere_weight);
+  }
+
+  private batchOf(windows: Window[], seed: number) {
+    const mask = maskChooser(seed, this.params.model.mask_ratio, windows.map((w) => Math.min(w.lines.length, this.config.window)));
+    return batchTensors(this.tf, batchArrays(windows, this.inputs, this.config, mask), this.config);
+  }
+
+  validationLoss(center: number[] | null): number {
+    const { tf } = this;
+    const size = this.params.batchSize;
+    let total = 0;
+    let count = 0;
+    for (let start = 0; start < this.windows.validation.length; start += size) {
+      const part = this.windows.validation.slice(start, start + size);
+      total += tf.tidy(() => {
+        const batch = this.batchOf(part, seedOf(this.params.seed, 7, start));
+        return (this.lossOf(batch, center ? tf.tensor1d(center) : null).dataSync()[0] as number) * part.length;
+      });
+      count += part.length;
+    }
+    return count ? total / count : 0;
+  }
+
+  /** Mean [CLS] of the training windows, nothing masked: the hypersphere centre. */
+  centre(): number[] {
+    const { tf } = this;
+    const sum = new Float64Array(this.config.dModel);
+    const size = this.params.batchSize;
+    for (let start = 0; start < this.windows.train.length; start += size) {
+      const part = this.windows.train.slice(start, start + size);
+      const cls = tf.tidy(() => forward(tf, this.weights, this.config, batchTensors(tf, batchArrays(part, this.inputs, this.config, () => false), this.config)).cls.sum(0).dataSync());
+      cls.forEach((v, k) => (sum[k] += v));
+    }
+    return Array.from(sum, (v) => v / Math.max(1, this.windows.train.length));
+  }
+
+  async saveState(dir: string, state: LoopState): Promise<void> {
+    fs.mkdirSync(dir, { recursive: true });
+    const values = await weightValues(this.weights);
+    const optimizer = await this.optimizer.getWeights();
+    const optimizerValues = await Promise.all(optimizer.map(async (w) => ({ name: w.name, shape: w.tensor.shape, data: Array.from(await w.tensor.data()) })));
+    const pack = (map: Map<string, Float32Array>) => Buffer.concat([...map.values()].map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
+    writeFileAtomicSync(path.join(dir, 'weights.bin'), pack(values));
+    if (this.best) writeFileAtomicSync(path.join(dir, 'best.bin'), pack(this.best));
+    writeJsonAtomicSync(path.join(dir, 'optimizer.json'), optimizerValues);
+    writeJsonAtomicSync(path.join(dir, 'loop.json'), state);
+  }
+
+  async loadState(dir: string): Promise<LoopState | null> {
+    const file = path.join(dir, 'loop.json');
+    if (!fs.existsSync(file)) return null;
+    const unpack = (bytes: Buffer) => {
+      const map = new Map<string, Float32Array>();
+      let offset = 0;
+      for (const [name, variable] of this.weights) {
+        const size = variable.size;
+        map.set(name, new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + size * 4)));
+        offset += size * 4;
+      }
+      return map;
+    };
+    for (const [name, values] of unpack(fs.readFileSync(path.join(dir, 'weights.bin')))) this.weights.get(name)!.assign(this.tf.tensor(values, this.weights.get(name)!.shape));
+    if (fs.existsSync(path.join(dir, 'best.bin'))) this.best = unpack(fs.readFileSync(path.join(dir, 'best.bin')));
+    const optimizer = JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as { name: string; shape: number[]; data: number[] }[];
+    await this.optimizer.setWeights(optimizer.map((w) => ({ name: w.name, tensor: this.tf.tensor(w.data, w.shape) })));
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as LoopState;
+  }
+
+  async run(hooks: LoopHooks): Promise<LoopState> {
+    const { tf, params } = this;
+    const state: LoopState = (hooks.resume ? await this.loadState(hooks.stateDir) : null) ?? { epoch: 0, batch: 0, step: 0, center: null, bestLoss: Infinity, badEpochs: 0, history: [], epochLoss: 0, done: false };
+    const perEpoch = Math.ceil(this.windows.train.length / params.batchSize);
+    const totalSteps = perEpoch * params.model.epochs;
+    const started = Date.now();
+    const startStep = state.step;
+    const variables = [...this.weights.values()];
+    while (!state.done && state.epoch < params.model.epochs) {
+      const order = shuffled(this.windows.train.length, seedOf(params.seed, state.epoch));
+      for (; state.batch < perEpoch; state.batch++) {
+        const part = order.slice(state.batch * params.batchSize, (state.batch + 1) * params.batchSize).map((i) => this.windows.train[i]);
+        const loss = tf.tidy(() => {
+          const batch = this.batchOf(part, seedOf(params.seed, state.epoch, state.batch));
+          const center = state.center ? tf.tensor1d(state.center) : null;
+          return this.optimizer.minimize(() => this.lossOf(batch, center) as never, true, variables)!.dataSync()[0] as number;
+        });
+        state.epochLoss += loss * part.length;
+        state.step++;
+        const fraction = state.step / totalSteps;
+        hooks.onProgress?.({ epoch: state.epoch + 1, step: state.step, loss, windowsPerSecond: ((state.step - startStep) * params.batchSize) / Math.max(0.001, (Date.now() - started) / 1000), fraction });
+        if (hooks.due(fraction)) {
+          await this.saveState(hooks.stateDir, { ...state, batch: state.batch + 1 });
+          await hooks.onCheckpoint(fraction);
+        }
+      }
+      await this.endEpoch(state);
+    }
+    if (this.best) for (const [name, values] of this.best) this.weights.get(name)!.assign(tf.tensor(values, this.weights.get(name)!.shape));
+    return state;
+  }
+
+  private async endEpoch(state: LoopState): Promise<void> {
+    const { params } = this;
+    if (params.model.supervision === 'none' && state.center === null && params.model.hypersphere_weight > 0) state.center = this.centre();
+    // Compared without the hypersphere term, whose centre only exists from the second epoch on.
+    const validation = this.validationLoss(null);
+    state.history.push({ epoch: state.epoch + 1, train_loss: state.epochLoss / Math.max(1, this.windows.train.length), validation_loss: validation });
+    if (validation < state.bestLoss - 1e-6) {
+      state.bestLoss = validation;
+      state.badEpochs = 0;
+      this.best = await weightValues(this.weights);
+    } else if (++state.badEpochs >= params.model.patience) state.done = true;
+    state.epoch++;
+    state.batch = 0;
+    state.epochLoss = 0;
+  }
+}

@@ -1,0 +1,55 @@
+// The `windows`, `split` and `model` sections of the configuration: how lines become windows,
+// how windows are split, and the anomaly transformer's shape and training.
+import { z } from 'zod';
+
+export const windowsSchema = z.strictObject({
+  /** `count`: size/stride lines; `time`: windows of `time_span` (e.g. "5m"); `session`: lines sharing a `session_key` match. */
+  mode: z.enum(['count', 'time', 'session']),
+  size: z.number().int().min(2).max(512),
+  stride: z.number().int().min(1),
+  time_span: z.string().regex(/^\d+(ms|s|m|h)$/, 'a duration such as 30s, 5m or 1h'),
+  session_key: z.string().nullable(),
+});
+
+export const splitSchema = z.strictObject({
+  /** chronological per entity (default), or random (only when asked; the report says so). */
+  method: z.enum(['chronological', 'random']),
+  train: z.number().gt(0).lt(1),
+  validation: z.number().gt(0).lt(1),
+});
+
+export const modelSchema = z.strictObject({
+  /** none: unsupervised masked-line prediction; labels: a sigmoid output per class. */
+  supervision: z.enum(['none', 'labels']),
+  d_model: z.number().int().min(8),
+  layers: z.number().int().min(1).max(12),
+  heads: z.number().int().min(1),
+  ff: z.number().int().min(8),
+  /** Share of a window's lines hidden for masked-line prediction. */
+  mask_ratio: z.number().gt(0).lt(1),
+  /** A masked line counts as missed when its template is not among the top g predictions. */
+  top_g: z.number().int().min(1),
+  hypersphere_weight: z.number().min(0),
+  learning_rate: z.number().positive(),
+  epochs: z.number().int().min(1),
+  /** Early stopping: epochs without a better validation loss. */
+  patience: z.number().int().min(1),
+  /** Windows per batch; null = the performance profile's batch size. */
+  batch_size: z.number().int().min(1).nullable(),
+  /** Search d_model, layers, learning rate and mask ratio on the validation split. */
+  tune: z.boolean(),
+});
+
+export type WindowParams = z.infer<typeof windowsSchema>;
+export type SplitParams = z.infer<typeof splitSchema>;
+export type ModelParams = z.infer<typeof modelSchema>;
+
+export interface TrainParams {
+  readonly windows: WindowParams;
+  readonly split: SplitParams;
+  readonly model: ModelParams;
+  readonly batchSize: number;
+  readonly clearEvery: number;
+  readonly optimizeThresholds: boolean;
+  readonly seed: number;
+}

@@ -1,0 +1,50 @@
+// The training settings of a run: the config sections, overridden by command-line choices
+// (--supervision, --window, --session_key, --split, --tune, --optimize_thresholds), and the batch size
+// from the performance profile.
+import type { Config } from '../../config/schema.js';
+import { resolveProfile } from '../../config/performance.js';
+import { PipelineError } from '../../pipeline/errors.js';
+import type { ModelParams, SplitParams, TrainParams, WindowParams } from './params.js';
+
+export interface TrainChoices {
+  readonly supervision?: string;
+  readonly window?: string;
+  readonly session_key?: string;
+  readonly split?: string;
+  readonly tune?: boolean;
+  readonly optimize_thresholds?: boolean;
+}
+
+function windowChoice(base: WindowParams, choices: TrainChoices): WindowParams {
+  let windows = { ...base };
+  if (choices.window) {
+    const time = /^time:(\d+(?:ms|s|m|h))$/.exec(choices.window);
+    if (choices.window === 'count') windows = { ...windows, mode: 'count' };
+    else if (time) windows = { ...windows, mode: 'time', time_span: time[1] };
+    else throw new PipelineError('usage', `--window "${choices.window}": use "count" or "time:<span>" such as time:5m`);
+  }
+  if (choices.session_key) {
+    try {
+      new RegExp(choices.session_key);
+    } catch (error) {
+      throw new PipelineError('usage', `--session_key "${choices.session_key}" is not a valid regular expression: ${(error as Error).message}`);
+    }
+    windows = { ...windows, mode: 'session', session_key: choices.session_key };
+  }
+  return windows;
+}
+
+export function trainSettings(config: Config, choices: TrainChoices, lines: number): TrainParams {
+  const model = config.model as ModelParams;
+  const split = config.split as SplitParams;
+  const profile = resolveProfile(lines, config.performance);
+  return {
+    windows: windowChoice(config.windows as WindowParams, choices),
+    split: { ...split, method: (choices.split as SplitParams['method']) ?? split.method },
+    model: { ...model, supervision: (choices.supervision as ModelParams['supervision']) ?? model.supervision, tune: choices.tune ?? model.tune },
+    batchSize: model.batch_size ?? profile.batch_size,
+    clearEvery: profile.clear_every,
+    optimizeThresholds: choices.optimize_thresholds ?? (config.evaluate as { optimize_thresholds?: boolean }).optimize_thresholds ?? false,
+    seed: config.seed,
+  };
+}

@@ -1,0 +1,87 @@
+// Trains the anomaly transformer on one embedder's line vectors and scores validation and test:
+// windows and split, the loop (optionally after a small tuning search), calibration, files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeJsonAtomicSync } from '../../io/atomic-write.js';
+import type { CorpusColumns } from '../../io/corpus.js';
+import { writeScores } from '../../io/scores-file.js';
+import type { TransformerConfig } from '../../model/config.js';
+import { saveModelFiles } from '../../model/files.js';
+import { weightValues } from '../../model/weights.js';
+import { logger } from '../../runtime/logger.js';
+import type { BackendChoice, TfModule } from '../../runtime/tf.js';
+import type { TrainInputs } from './batches.js';
+import { calibrate, splitScores } from './calibrate.js';
+import { TrainingLoop, type LoopHooks } from './loop.js';
+import type { Normalization } from './normalize.js';
+import type { TrainParams } from './params.js';
+import { scoreWindows, type Scorer } from './scoring.js';
+import { tuneModel } from './tune.js';
+import { splitWindows } from './windows.js';
+
+export interface TrainJob {
+  readonly tf: TfModule;
+  readonly backend: BackendChoice;
+  readonly inputs: TrainInputs;
+  readonly params: TrainParams;
+  readonly embedder: string;
+  readonly modelDir: string;
+  readonly dataHash: string;
+  readonly hooks: LoopHooks;
+  readonly normalization: Normalization;
+}
+
+export function transformerConfig(params: TrainParams, corpus: CorpusColumns, inputDim: number): TransformerConfig {
+  const m = params.model;
+  return { inputDim, dModel: m.d_model, layers: m.layers, heads: m.heads, ff: m.ff, window: params.windows.size, vocab: corpus.templateCount + 1, classes: corpus.classes.length };
+}
+
+function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 1;
+}
+
+export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[]; summary: Record<string, unknown> }> {
+  const { tf, inputs, embedder, modelDir } = job;
+  const split = splitWindows(inputs.corpus, job.params.windows, job.params.split, job.params.seed, inputs.session);
+  logger().info({ embedder, train: split.train.length, validation: split.validation.length, test: split.test.length }, 'windows');
+  const params = job.params.model.tune ? await tuneModel(tf, job.params, inputs, split) : job.params;
+  const config = transformerConfig(params, inputs.corpus, inputs.dim);
+  const loop = new TrainingLoop(tf, config, params, inputs, split);
+  const state = await loop.run(job.hooks);
+  const supervised = params.model.supervision === 'labels';
+  const base: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: null };
+  const trainSample = split.train.filter((_, i) => i % Math.max(1, Math.ceil(split.train.length / 400)) === 0);
+  const distances = state.center ? scoreWindows({ ...base, model: { ...params.model, supervision: 'labels' } }, trainSample, inputs, params.batchSize).map((r) => r.distance) : [];
+  const scorer: Scorer = { ...base, distanceScale: distances.length ? percentile(distances, 0.95) : null };
+  const validation = { windows: split.validation, results: scoreWindows(scorer, split.validation, inputs, params.batchSize) };
+  const test = { windows: split.test, results: scoreWindows(scorer, split.test, inputs, params.batchSize) };
+  const calibration = calibrate(validation, inputs.corpus, supervised, params.optimizeThresholds);
+  calibration.notes.forEach((note) => logger().info({ embedder }, note));
+  fs.mkdirSync(modelDir, { recursive: true });
+  const files = [
+    ...saveModelFiles(modelDir, config, await weightValues(loop.weights)),
+    writeScores(modelDir, splitScores('validation', embedder, validation, inputs.corpus, calibration, supervised)),
+    writeScores(modelDir, splitScores('test', embedder, test, inputs.corpus, calibration, supervised)),
+  ];
+  const configFile = path.join(modelDir, 'config.json');
+  writeJsonAtomicSync(configFile, {
+    architecture: config,
+    training: params.model,
+    windows: params.windows,
+    split: { ...params.split, random_split_warning: params.split.method === 'random' ? 'windows were split at random: overlapping windows can share lines across splits' : null },
+    classes: inputs.corpus.classes,
+    thresholds: { window: calibration.window, line: calibration.line, classes: calibration.classes.map((t) => (Number.isFinite(t) ? t : null)) },
+    input_normalization: job.normalization,
+    calibration: { prototypes: calibration.prototypes, center: state.center, distance_scale: scorer.distanceScale, notes: calibration.notes },
+    data_hash: job.dataHash,
+    backend: job.backend,
+    embedder,
+  });
+  const historyFile = path.join(modelDir, 'history.json');
+  writeJsonAtomicSync(historyFile, { epochs: state.history, steps: state.step, stopped_early: state.done, best_validation_loss: state.bestLoss });
+  return {
+    outputs: [...files, configFile, historyFile],
+    summary: { windows: { train: split.train.length, validation: split.validation.length, test: split.test.length }, epochs: state.history.length, steps: state.step, best_validation_loss: state.bestLoss, backend: job.backend.backend, supervision: params.model.supervision },
+  };
+}
