@@ -1,6 +1,7 @@
 // The configuration's shape, validated with zod: config/default.json plus a user overlay.
 // Every object is strict, so a misspelt key is an error that names its path.
 import { z } from 'zod';
+import { logBertParamsSchema } from '../embedders/logbert/params.js';
 import { wordModelParamsSchema } from '../embedders/shared/params.js';
 import { modelSchema, splitSchema, windowsSchema } from '../stages/train/params.js';
 import { preprocessSchema } from '../stages/preprocess/params.js';
@@ -40,7 +41,7 @@ export const configSchema = z.strictObject({
   embeddings: z.strictObject({
     fasttext: wordModelParamsSchema,
     word2vec: wordModelParamsSchema,
-    logbert: z.strictObject({}).passthrough(),
+    logbert: logBertParamsSchema,
   }),
   windows: windowsSchema,
   split: splitSchema,

@@ -27,7 +27,7 @@ function layerNorm(tf: TfModule, x: Tensor, gamma: Tensor, beta: Tensor): Tensor
   return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), gamma), beta);
 }
 
-function attention(tf: TfModule, w: Weights, prefix: string, x: Tensor, keyBias: Tensor, config: TransformerConfig): Tensor {
+function attention(tf: TfModule, w: Weights, prefix: string, x: Tensor, keyBias: Tensor, config: TransformerConfig, maps?: Tensor[]): Tensor {
   const [batch, length, d] = x.shape;
   const heads = config.heads;
   const dh = d / heads;
@@ -36,7 +36,9 @@ function attention(tf: TfModule, w: Weights, prefix: string, x: Tensor, keyBias:
   const split = (part: number) => tf.transpose(tf.reshape(tf.slice(qkv, [0, part * d], [-1, d]), [batch, length, heads, dh]), [0, 2, 1, 3]);
   const [q, k, v] = [split(0), split(1), split(2)];
   const scores = tf.add(tf.div(tf.matMul(q, k, false, true), Math.sqrt(dh)), keyBias);
-  const mixed = tf.matMul(tf.softmax(scores), v);
+  const probabilities = tf.softmax(scores);
+  maps?.push(probabilities);
+  const mixed = tf.matMul(probabilities, v);
   const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch * length, d]);
   return tf.reshape(tf.add(tf.matMul(merged, w.get(`${prefix}/out`)!), w.get(`${prefix}/out_bias`)!), [batch, length, d]);
 }
@@ -48,7 +50,8 @@ function feedForward(tf: TfModule, w: Weights, prefix: string, x: Tensor): Tenso
   return tf.reshape(tf.add(tf.matMul(hidden, w.get(`${prefix}/w2`)!), w.get(`${prefix}/b2`)!), [batch, length, d]);
 }
 
-export function forward(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput): ForwardOutput {
+/** `maps`, when given, receives each layer's attention probabilities [batch, heads, 1 + window, 1 + window]. */
+export function forward(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput, maps?: Tensor[]): ForwardOutput {
   const [batch, length, inputDim] = input.vectors.shape;
   const masked = tf.expandDims(input.masked, -1);
   const vectors = tf.add(tf.mul(input.vectors, tf.sub(1, masked)), tf.mul(masked, w.get('mask_vector')!));
@@ -60,7 +63,7 @@ export function forward(tf: TfModule, w: Weights, config: TransformerConfig, inp
   const keyBias = tf.reshape(tf.mul(tf.sub(1, present), -1e9), [batch, 1, 1, length + 1]);
   for (let l = 0; l < config.layers; l++) {
     const p = `block${l}`;
-    x = tf.add(x, attention(tf, w, `${p}/attention`, layerNorm(tf, x, w.get(`${p}/ln1/gamma`)!, w.get(`${p}/ln1/beta`)!), keyBias, config));
+    x = tf.add(x, attention(tf, w, `${p}/attention`, layerNorm(tf, x, w.get(`${p}/ln1/gamma`)!, w.get(`${p}/ln1/beta`)!), keyBias, config, maps));
     x = tf.add(x, feedForward(tf, w, `${p}/ff`, layerNorm(tf, x, w.get(`${p}/ln2/gamma`)!, w.get(`${p}/ln2/beta`)!)));
   }
   const out = layerNorm(tf, x, w.get('final_ln/gamma')!, w.get('final_ln/beta')!);
