@@ -18,7 +18,13 @@ function positiveInteger(value: string): number {
   return number;
 }
 
-export const parsers = Object.freeze({ positiveInteger });
+function nonNegativeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError(`"${value}" is not a number >= 0`);
+  return number;
+}
+
+export const parsers = Object.freeze({ positiveInteger, nonNegativeNumber });
 
 /** The options every data command takes. */
 export function withDataOptions(command: Command, logTypeRequired = true): Command {

@@ -63,6 +63,14 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--seed <n>', 'random seed (same seed, same bytes)', parsers.positiveInteger, 42)
     .option('--out <dir>', 'data root to write into', '.')
     .action((options) => run(sampleAction, options));
+  withDataOptions(program.command('detect').description('score new logs with a trained model: JSON lines for lines in flagged windows'))
+    .requiredOption('--input <path>', 'a log file, a folder of logs, or - for standard input')
+    .addOption(embedderOption('--embedding_type <name>', 'whose trained model scores the lines').default('fasttext'))
+    .option('--output <file>', 'write the JSON lines here instead of standard output')
+    .option('--threshold <score>', 'flag windows scoring at least this (default: the calibrated threshold)', parsers.nonNegativeNumber)
+    .option('--all', 'print every line, not only those in flagged windows')
+    .addOption(new Option('--device <device>', 'where TensorFlow.js runs').choices(['auto', 'cpu', 'gpu']).default('auto'))
+    .action((options) => run(detectAction, options));
   withDataOptions(program.command('import').description('import a Loghub data set into logs/{type}/ and labels/{type}/ (label field removed from the text)'))
     .addOption(new Option('--format <format>', 'layout of the input').choices(['loghub-hdfs', 'loghub-inline']).makeOptionMandatory())
     .requiredOption('--input <file>', 'the Loghub log file (e.g. HDFS.log, BGL.log)')
@@ -111,4 +119,9 @@ async function sampleAction(options: { log_type: 'vpn' | 'auth' | 'wp-error'; us
 async function importAction(options: DataOptions & { format: 'loghub-hdfs' | 'loghub-inline'; input: string; labels?: string }): Promise<number> {
   const { importCommand } = await import('./import-action.js');
   return importCommand(options);
+}
+
+async function detectAction(options: import('./detect-action.js').DetectCommandOptions): Promise<number> {
+  const { detectCommand } = await import('./detect-action.js');
+  return detectCommand(options);
 }

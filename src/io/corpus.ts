@@ -85,3 +85,16 @@ export async function corpusColumns(processedDir: string): Promise<CorpusColumns
     classes: meta.classes,
   };
 }
+
+/** The source, line number and text of the given corpus lines, in one pass over the shards. */
+export async function corpusLineText(processedDir: string, indices: readonly number[]): Promise<Map<number, { source: string; line: number; text: string }>> {
+  const wanted = new Set(indices);
+  const found = new Map<number, { source: string; line: number; text: string }>();
+  let at = 0;
+  for await (const record of corpusRecords(processedDir)) {
+    if (wanted.has(at)) found.set(at, { source: record.source, line: record.line, text: record.text });
+    if (found.size === wanted.size) break;
+    at++;
+  }
+  return found;
+}

@@ -17,7 +17,10 @@ export const stageFactories = Object.freeze({
   preprocess: async (): Promise<Stage> => (await import('../stages/preprocess/stage.js')).preprocessStage,
   embed: async (embedder: EmbedderName): Promise<Stage> => (await import('../stages/embed/stage.js')).embedStage(embedder),
   train: async (embedder: EmbedderName): Promise<Stage> => (await import('../stages/train/stage.js')).trainStage(embedder),
-  evaluate: async (embedders: readonly EmbedderName[]): Promise<Stage> => (await import('../stages/evaluate/stage.js')).evaluateStage(embedders),
+  evaluate: async (embedders: readonly EmbedderName[]): Promise<Stage> => {
+    const [{ evaluateStage }, { corpusLineText }] = await Promise.all([import('../stages/evaluate/stage.js'), import('../io/corpus.js')]);
+    return evaluateStage(embedders, { lineText: (context) => (indices) => corpusLineText(context.paths.processed, indices) });
+  },
 });
 
 /** Every stage of a full run, in order. */

@@ -61,31 +61,51 @@ function readHeader(reader: BinaryReader) {
   return args;
 }
 
-/** Loads the vectors of `tokens` from a fastText .bin; tokens outside its vocabulary get n-gram vectors. */
+interface BinContents {
+  readonly args: Record<string, number>;
+  readonly words: string[];
+  readonly counts: number[];
+  readonly nwords: number;
+  readonly rows: number;
+  readonly dim: number;
+  readonly matrixStart: number;
+}
+
+/** Reads arguments and dictionary, and checks the input matrix header; the reader stops at the matrix data. */
+function readContents(reader: BinaryReader): BinContents {
+  const args = readHeader(reader);
+  const size = reader.int32('the dictionary size');
+  const nwords = reader.int32('the word count');
+  reader.int32('the label count');
+  reader.int64('the token count');
+  const pruned = reader.int64('the pruned index size');
+  if (size < 0 || nwords < 0 || nwords > size) reader.fail(`a dictionary of ${size} entries with ${nwords} words`);
+  const words: string[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < size; i++) {
+    const word = reader.until(0, 1 << 16, `dictionary entry ${i}`).toString('utf8');
+    const count = reader.int64(`the count of dictionary entry ${i}`);
+    reader.uint8(`the type of dictionary entry ${i}`);
+    if (i < nwords) {
+      words.push(word);
+      counts.push(count);
+    }
+  }
+  if (pruned > 0) reader.skip(pruned * 8, 'the pruned index');
+  if (reader.uint8('the quantisation flag') !== 0) reader.fail('a quantised (.ftz) model, which is not supported; use the full .bin');
+  const rows = reader.int64('the input matrix rows');
+  const dim = reader.int64('the input matrix columns');
+  if (dim !== args.dim || rows !== nwords + args.bucket) reader.fail(`an input matrix of ${rows} x ${dim}, expected ${nwords + args.bucket} x ${args.dim}`);
+  if (reader.offset + rows * dim * 4 > reader.size) reader.fail(`a truncated input matrix (needs ${rows * dim * 4} bytes)`);
+  return { args, words, counts, nwords, rows, dim, matrixStart: reader.offset };
+}
+
+/** Loads the vectors of `tokens` from a fastText .bin; tokens outside its vocabulary get n-gram vectors. Only the rows needed are read. */
 export function loadFastTextBin(file: string, tokens: readonly string[]): PretrainedVectors {
   const reader = new BinaryReader(file);
   try {
-    const args = readHeader(reader);
-    const size = reader.int32('the dictionary size');
-    const nwords = reader.int32('the word count');
-    reader.int32('the label count');
-    reader.int64('the token count');
-    const pruned = reader.int64('the pruned index size');
-    if (size < 0 || nwords < 0 || nwords > size) reader.fail(`a dictionary of ${size} entries with ${nwords} words`);
-    const ids = new Map<string, number>();
-    for (let i = 0; i < size; i++) {
-      const word = reader.until(0, 1 << 16, `dictionary entry ${i}`).toString('utf8');
-      reader.int64(`the count of dictionary entry ${i}`);
-      reader.uint8(`the type of dictionary entry ${i}`);
-      if (i < nwords) ids.set(word, i);
-    }
-    if (pruned > 0) reader.skip(pruned * 8, 'the pruned index');
-    if (reader.uint8('the quantisation flag') !== 0) reader.fail('a quantised (.ftz) model, which is not supported; use the full .bin');
-    const rows = reader.int64('the input matrix rows');
-    const dim = reader.int64('the input matrix columns');
-    if (dim !== args.dim || rows !== nwords + args.bucket) reader.fail(`an input matrix of ${rows} x ${dim}, expected ${nwords + args.bucket} x ${args.dim}`);
-    const matrixStart = reader.offset;
-    if (matrixStart + rows * dim * 4 > reader.size) reader.fail(`a truncated input matrix (needs ${rows * dim * 4} bytes)`);
+    const { args, words, nwords, dim, matrixStart } = readContents(reader);
+    const ids = new Map(words.map((word, i) => [word, i]));
     const rowAt = (row: number) => {
       reader.offset = matrixStart + row * dim * 4;
       return reader.floats(dim, `input row ${row}`);
@@ -102,6 +122,20 @@ export function loadFastTextBin(file: string, tokens: readonly string[]): Pretra
       vectors.set(token, vector);
     }
     return { dim, method: `fastText .bin (dim ${dim}, minn ${args.minn}, maxn ${args.maxn})`, vectors };
+  } finally {
+    reader.close();
+  }
+}
+
+/** Loads a whole fastText .bin as a word model (for our own, small models: detection of new logs). */
+export function loadFastTextModel(file: string): WordModel {
+  const reader = new BinaryReader(file);
+  try {
+    const { args, words, counts, rows, dim } = readContents(reader);
+    const input = reader.floats(rows * dim, 'the input matrix');
+    const total = counts.reduce((a, b) => a + b, 0);
+    const params = { model: args.model === MODEL.cbow ? 'cbow' : 'skipgram', dim, ws: args.ws, epoch: args.epoch, min_count: args.minCount, neg: args.neg, lr: 0, t: 0, minn: args.minn, maxn: args.maxn, bucket: args.bucket, line_vector: 'mean', sif_a: 0, pretrained: null } as const;
+    return { params, vocabulary: { words, counts: Float64Array.from(counts), index: new Map(words.map((w, i) => [w, i])), totalTokens: total }, dim, input, output: new Float32Array(0) };
   } finally {
     reader.close();
   }

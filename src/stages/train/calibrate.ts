@@ -62,7 +62,7 @@ export function lineScoresOf(split: ScoredSplit, supervised: boolean): Map<numbe
   return lines;
 }
 
-function classScores(result: WindowResult, calibration: Pick<Calibration, 'window' | 'prototypes'>): number[] {
+export function classScores(result: WindowResult, calibration: Pick<Calibration, 'window' | 'prototypes'>): number[] {
   if (result.classProbabilities) return Array.from(result.classProbabilities);
   const evidence = Math.min(1, result.score / Math.max(1e-9, calibration.window));
   return calibration.prototypes.map((prototype) => (prototype ? evidence * cosine01(result.cls, prototype) : 0));

@@ -1,0 +1,71 @@
+// Loads what training saved for one embedder (weights, calibration, thresholds, input normalisation)
+// and scores windows of new lines with it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CorpusColumns } from '../../io/corpus.js';
+import { loadModelFiles } from '../../model/files.js';
+import { createWeights } from '../../model/weights.js';
+import { PipelineError } from '../../pipeline/errors.js';
+import type { TfModule } from '../../runtime/tf.js';
+import { classScores } from '../train/calibrate.js';
+import type { Normalization } from '../train/normalize.js';
+import type { ModelParams, WindowParams } from '../train/params.js';
+import { scoreWindows, type Scorer } from '../train/scoring.js';
+
+export interface TrainedModel {
+  readonly scorer: Scorer;
+  readonly classes: string[];
+  readonly windows: WindowParams;
+  readonly normalization: Normalization;
+  readonly thresholds: { window: number; line: number; classes: (number | null)[] };
+  readonly prototypes: (number[] | null)[];
+}
+
+interface SavedConfig {
+  training: ModelParams;
+  windows: WindowParams;
+  classes: string[];
+  thresholds: { window: number; line: number; classes: (number | null)[] };
+  input_normalization: Normalization;
+  calibration: { prototypes: (number[] | null)[]; center: number[] | null; distance_scale: number | null };
+}
+
+export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: string): TrainedModel {
+  const file = path.join(modelDir, 'config.json');
+  if (!fs.existsSync(file)) throw new PipelineError('missing_prerequisite', `no trained ${embedder} model in ${modelDir}: run run-pipeline train --log_type <type> --embedding_type ${embedder} first`);
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedConfig;
+  const { config, values } = loadModelFiles(modelDir);
+  const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale };
+  return { scorer, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
+}
+
+export interface ScoredWindow {
+  readonly score: number;
+  readonly lineScores: Float32Array;
+  readonly classes: string[];
+}
+
+/** Scores windows given as rows of local lines: `templates` (vocab-1 = unseen) and normalised `vectors`. */
+export function scoreNewWindows(model: TrainedModel, windows: { entity: string; lines: Uint32Array }[], templates: Uint32Array, vectors: Float32Array, batchSize: number): ScoredWindow[] {
+  const n = templates.length;
+  const { config } = model.scorer;
+  const corpus: CorpusColumns = {
+    lines: n,
+    entity: new Uint32Array(n),
+    entityNames: ['new'],
+    ts: new Float64Array(n).fill(Number.NaN),
+    template: templates,
+    templateCount: config.vocab - 1,
+    labelOffsets: new Uint32Array(n + 1),
+    labelIds: new Uint16Array(0),
+    classes: model.classes,
+  };
+  const rows = Uint32Array.from({ length: n }, (_, i) => i);
+  const results = scoreWindows(model.scorer, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
+  const calibration = { window: model.thresholds.window, prototypes: model.prototypes };
+  return results.map((result) => {
+    const scores = classScores(result, calibration);
+    const classes = model.classes.filter((_, c) => model.thresholds.classes[c] !== null && result.score >= model.thresholds.window && scores[c] >= (model.thresholds.classes[c] as number));
+    return { score: result.score, lineScores: result.lineScores, classes };
+  });
+}
