@@ -39,18 +39,23 @@ function initialValues(name: string, shape: number[], random: Random): Float32Ar
   return Float32Array.from({ length: size }, () => (random.next() * 2 - 1) * limit);
 }
 
+// TensorFlow.js names variables globally: each model gets its own scope so several can live in one process.
+let models = 0;
+
 export function createWeights(tf: TfModule, config: TransformerConfig, seed: number, values?: ReadonlyMap<string, Float32Array>): Weights {
   const random = new Random(seed);
   const weights: Weights = new Map();
+  const scope = `model${models++}`;
   for (const [name, shape] of weightShapes(config)) {
     const init = initialValues(name, shape, random);
-    weights.set(name, tf.variable(tf.tensor(values?.get(name) ?? init, shape), true, name));
+    weights.set(name, tf.variable(tf.tensor(values?.get(name) ?? init, shape), true, `${scope}/${name}`));
   }
   return weights;
 }
 
 export async function weightValues(weights: Weights): Promise<Map<string, Float32Array>> {
   const values = new Map<string, Float32Array>();
-  for (const [name, variable] of weights) values.set(name, (await variable.data()) as Float32Array);
+  // A copy: some backends hand out views of memory they later reuse.
+  for (const [name, variable] of weights) values.set(name, new Float32Array((await variable.data()) as Float32Array));
   return values;
 }

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.js';
+import { adamState, restoreAdam, type AdamState } from '../../model/adam-state.js';
 import type { TransformerConfig } from '../../model/config.js';
 import { forward, templateLogits } from '../../model/forward.js';
 import { createWeights, weightValues, type Weights } from '../../model/weights.js';
@@ -147,8 +148,7 @@ async function save(dir: string, weights: Weights, optimizer: ReturnType<TfModul
   fs.mkdirSync(dir, { recursive: true });
   writeFileAtomicSync(path.join(dir, 'weights.bin'), pack(await weightValues(weights)));
   if (best) writeFileAtomicSync(path.join(dir, 'best.bin'), pack(best));
-  const slots = await optimizer.getWeights();
-  writeJsonAtomicSync(path.join(dir, 'optimizer.json'), await Promise.all(slots.map(async (s) => ({ name: s.name, shape: s.tensor.shape, data: Array.from(await s.tensor.data()) }))));
+  writeJsonAtomicSync(path.join(dir, 'optimizer.json'), await adamState(optimizer));
   writeJsonAtomicSync(path.join(dir, 'state.json'), state);
 }
 
@@ -163,7 +163,6 @@ async function restore(tf: TfModule, dir: string, weights: Weights, optimizer: R
     return values;
   };
   for (const [name, values] of unpack(fs.readFileSync(path.join(dir, 'weights.bin')))) weights.get(name)!.assign(tf.tensor(values, weights.get(name)!.shape));
-  const slots = JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as { name: string; shape: number[]; data: number[] }[];
-  await optimizer.setWeights(slots.map((s) => ({ name: s.name, tensor: tf.tensor(s.data, s.shape) })));
+  await restoreAdam(tf, optimizer, JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as AdamState);
   return fs.existsSync(path.join(dir, 'best.bin')) ? unpack(fs.readFileSync(path.join(dir, 'best.bin'))) : null;
 }

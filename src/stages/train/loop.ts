@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.js';
+import { adamState, restoreAdam, type AdamState } from '../../model/adam-state.js';
 import { forward } from '../../model/forward.js';
 import type { TransformerConfig } from '../../model/config.js';
 import { createWeights, weightValues, type Weights } from '../../model/weights.js';
@@ -126,12 +127,10 @@ export class TrainingLoop {
   async saveState(dir: string, state: LoopState): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     const values = await weightValues(this.weights);
-    const optimizer = await this.optimizer.getWeights();
-    const optimizerValues = await Promise.all(optimizer.map(async (w) => ({ name: w.name, shape: w.tensor.shape, data: Array.from(await w.tensor.data()) })));
     const pack = (map: Map<string, Float32Array>) => Buffer.concat([...map.values()].map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
     writeFileAtomicSync(path.join(dir, 'weights.bin'), pack(values));
     if (this.best) writeFileAtomicSync(path.join(dir, 'best.bin'), pack(this.best));
-    writeJsonAtomicSync(path.join(dir, 'optimizer.json'), optimizerValues);
+    writeJsonAtomicSync(path.join(dir, 'optimizer.json'), await adamState(this.optimizer));
     writeJsonAtomicSync(path.join(dir, 'loop.json'), state);
   }
 
@@ -150,8 +149,7 @@ export class TrainingLoop {
     };
     for (const [name, values] of unpack(fs.readFileSync(path.join(dir, 'weights.bin')))) this.weights.get(name)!.assign(this.tf.tensor(values, this.weights.get(name)!.shape));
     if (fs.existsSync(path.join(dir, 'best.bin'))) this.best = unpack(fs.readFileSync(path.join(dir, 'best.bin')));
-    const optimizer = JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as { name: string; shape: number[]; data: number[] }[];
-    await this.optimizer.setWeights(optimizer.map((w) => ({ name: w.name, tensor: this.tf.tensor(w.data, w.shape) })));
+    await restoreAdam(this.tf, this.optimizer, JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as AdamState);
     return JSON.parse(fs.readFileSync(file, 'utf8')) as LoopState;
   }
 
