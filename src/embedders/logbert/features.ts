@@ -29,7 +29,7 @@ function layerFeatures(tf: TfModule, map: Tensor, present: Tensor): Tensor {
 }
 
 export function featureBatch(tf: TfModule, weights: Weights, config: TransformerConfig, encoded: number[][]): Float32Array {
-  return tf.tidy(() => {
+  const features = tf.tidy(() => {
     const arrays = mlmArrays(encoded, config.window, config.vocab, 0, null);
     const batch = mlmTensors(tf, arrays, arrays.ids, config);
     const maps: Tensor[] = [];
@@ -40,7 +40,10 @@ export function featureBatch(tf: TfModule, weights: Weights, config: Transformer
     const max = tf.max(tf.add(out.lines, tf.mul(tf.sub(1, present), -1e9)), 1);
     const attention = tf.concat([layerFeatures(tf, maps[0], batch.present), layerFeatures(tf, maps[maps.length - 1], batch.present)], 1);
     return tf.concat([out.cls, mean, max, attention], 1);
-  }).dataSync() as Float32Array;
+  });
+  const values = features.dataSync() as Float32Array;
+  features.dispose();
+  return values;
 }
 
 /** Features of every line, in batches; the tensor count is the same after each batch. */

@@ -98,7 +98,8 @@ export async function trainLogBert(run: LogBertRun): Promise<TrainedLogBert> {
   const weights = createWeights(tf, config, run.seed);
   const optimizer = tf.train.adam(params.learning_rate);
   const variables = [...weights.values()];
-  const validationLines = validationIndex.slice(0, 256).map((i) => encoded[i]);
+  // With too few distinct lines to hold some out, validation uses the training lines (the summary says so).
+  const validationLines = (validationIndex.length ? validationIndex : all).slice(0, 256).map((i) => encoded[i]);
   const validationArrays = mlmArrays(validationLines, config.window, config.vocab, params.mlm_probability, new Random(seedOf(run.seed, 2)));
   const validationTargets = Int32Array.from(mlmArrays(validationLines, config.window, config.vocab, 0, null).ids);
   const state: State = { step: 0, bestLoss: Infinity, badChecks: 0, lastLoss: NaN, stopped: false };
@@ -106,6 +107,8 @@ export async function trainLogBert(run: LogBertRun): Promise<TrainedLogBert> {
   let resumedFromStep: number | null = null;
   if (run.resume && fs.existsSync(path.join(run.stateDir, 'state.json'))) {
     Object.assign(state, JSON.parse(fs.readFileSync(path.join(run.stateDir, 'state.json'), 'utf8')));
+    // JSON writes Infinity as null: a state saved before any validation has no best loss yet.
+    state.bestLoss ??= Infinity;
     best = await restore(tf, run.stateDir, weights, optimizer);
     resumedFromStep = state.step;
   }

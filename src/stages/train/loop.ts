@@ -150,7 +150,9 @@ export class TrainingLoop {
     for (const [name, values] of unpack(fs.readFileSync(path.join(dir, 'weights.bin')))) this.weights.get(name)!.assign(this.tf.tensor(values, this.weights.get(name)!.shape));
     if (fs.existsSync(path.join(dir, 'best.bin'))) this.best = unpack(fs.readFileSync(path.join(dir, 'best.bin')));
     await restoreAdam(this.tf, this.optimizer, JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as AdamState);
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as LoopState;
+    const state = JSON.parse(fs.readFileSync(file, 'utf8')) as LoopState;
+    // JSON writes Infinity as null: a state saved before any validation has no best loss yet.
+    return { ...state, bestLoss: state.bestLoss ?? Infinity };
   }
 
   async run(hooks: LoopHooks): Promise<LoopState> {

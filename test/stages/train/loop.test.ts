@@ -45,7 +45,7 @@ test('stopped at a checkpoint and resumed, training ends with the same weights',
   const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-loop-'));
   const first = await loop();
   let calls = 0;
-  await assert.rejects(first.loop.run({ stateDir: dir2, resume: false, due: () => true, onCheckpoint: async () => { if (++calls === 12) throw new Error('killed'); } }), /killed/);
+  await assert.rejects(first.loop.run({ stateDir: dir2, resume: false, due: () => true, onCheckpoint: async () => { if (++calls === 3) throw new Error('killed'); } }), /killed/);
   const resumed = await loop();
   const s2 = await resumed.loop.run({ stateDir: dir2, resume: true, due: () => false, onCheckpoint: async () => {} });
   const actual = await weightValues(resumed.loop.weights);
