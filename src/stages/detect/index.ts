@@ -44,6 +44,7 @@ interface Item {
   readonly ts: number | null;
   readonly entity: string;
   readonly template: number;
+  readonly row: number;
   readonly vector: Float32Array;
 }
 
@@ -84,11 +85,12 @@ class Emitter {
     if (windows.length === 0) return;
     const templates: number[] = [];
     const vectors: Float32Array[] = [];
-    const local = windows.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.items, (item) => (templates.push(item.template), vectors.push(item.vector), templates.length - 1)) }));
+    const rows: number[] = [];
+    const local = windows.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.items, (item) => (templates.push(item.template), vectors.push(item.vector), rows.push(item.row), templates.length - 1)) }));
     const dim = this.model.scorer.config.inputDim;
     const flat = new Float32Array(vectors.length * dim);
     vectors.forEach((v, i) => flat.set(v, i * dim));
-    const scored = scoreNewWindows(this.model, local, Uint32Array.from(templates), flat, BATCH_WINDOWS);
+    const scored = scoreNewWindows(this.model, local, Uint32Array.from(templates), flat, Int32Array.from(rows), BATCH_WINDOWS);
     windows.forEach((window, w) => this.emitWindow(window, scored[w]));
   }
 
@@ -138,7 +140,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectSummary> 
       if (match < 0) summary.unseenTemplateLines++;
       const entity = options.config.preprocess.entity === 'field' && parsed.entity ? parsed.entity : entityOfSource(source.source.split('/').pop() ?? source.source);
       const vector = normalize(embedder.vectorOf(masked), embedder.dim, model.normalization);
-      const item: Item = { source: source.source, line, ts: parsed.ts, entity, template: match < 0 ? unseenId : Math.min(match, unseenId), vector };
+      const item: Item = { source: source.source, line, ts: parsed.ts, entity, template: match < 0 ? unseenId : Math.min(match, unseenId), row: embedder.rowOf(masked), vector };
       summary.lines++;
       const window = stream.push({ entity, item });
       if (window) pending.push(window);

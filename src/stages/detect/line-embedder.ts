@@ -20,6 +20,8 @@ export interface LineEmbedder {
   readonly dim: number;
   /** The vector of a masked line (cached per distinct line). */
   vectorOf(masked: string): Float32Array;
+  /** The corpus row of a masked line seen in training, or -1. */
+  rowOf(masked: string): number;
   readonly newLines: number;
 }
 
@@ -61,6 +63,7 @@ export async function loadLineEmbedder(tf: TfModule, paths: DataPaths, config: C
     get newLines() {
       return newLines;
     },
+    rowOf: (masked) => known.get(masked) ?? -1,
     vectorOf(masked) {
       const row = known.get(masked);
       if (row !== undefined) return stored.vectors.subarray(row * dim, (row + 1) * dim);

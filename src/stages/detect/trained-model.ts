@@ -10,10 +10,13 @@ import type { TfModule } from '../../runtime/tf.js';
 import { classScores } from '../train/calibrate.js';
 import type { Normalization } from '../train/normalize.js';
 import type { ModelParams, WindowParams } from '../train/params.js';
+import { rarityOf, type RarityTable } from '../train/rarity.js';
 import { scoreWindows, type Scorer } from '../train/scoring.js';
 
 export interface TrainedModel {
   readonly scorer: Scorer;
+  /** Training line counts by vector row, for line rarity (unsupervised models). */
+  readonly rarity: RarityTable | null;
   readonly classes: string[];
   readonly windows: WindowParams;
   readonly normalization: Normalization;
@@ -35,8 +38,9 @@ export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: strin
   if (!fs.existsSync(file)) throw new PipelineError('missing_prerequisite', `no trained ${embedder} model in ${modelDir}: run run-pipeline train --log_type <type> --embedding_type ${embedder} first`);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedConfig;
   const { config, values } = loadModelFiles(modelDir);
-  const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale };
-  return { scorer, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
+  const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale, rarity: null };
+  const rarity = JSON.parse(fs.readFileSync(path.join(modelDir, 'rarity.json'), 'utf8')) as { total: number; rows: [number, number][] } | null;
+  return { scorer, rarity: rarity ? { total: rarity.total, counts: new Map(rarity.rows) } : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
 }
 
 export interface ScoredWindow {
@@ -46,7 +50,7 @@ export interface ScoredWindow {
 }
 
 /** Scores windows given as rows of local lines: `templates` (vocab-1 = unseen) and normalised `vectors`. */
-export function scoreNewWindows(model: TrainedModel, windows: { entity: string; lines: Uint32Array }[], templates: Uint32Array, vectors: Float32Array, batchSize: number): ScoredWindow[] {
+export function scoreNewWindows(model: TrainedModel, windows: { entity: string; lines: Uint32Array }[], templates: Uint32Array, vectors: Float32Array, knownRows: Int32Array, batchSize: number): ScoredWindow[] {
   const n = templates.length;
   const { config } = model.scorer;
   const corpus: CorpusColumns = {
@@ -61,7 +65,9 @@ export function scoreNewWindows(model: TrainedModel, windows: { entity: string; 
     classes: model.classes,
   };
   const rows = Uint32Array.from({ length: n }, (_, i) => i);
-  const results = scoreWindows(model.scorer, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
+  const table = model.rarity;
+  const rarity = table ? Float32Array.from(knownRows, (row) => rarityOf(row < 0 ? 0 : (table.counts.get(row) ?? 0), table.total)) : null;
+  const results = scoreWindows({ ...model.scorer, rarity }, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
   const calibration = { window: model.thresholds.window, prototypes: model.prototypes };
   return results.map((result) => {
     const scores = classScores(result, calibration);

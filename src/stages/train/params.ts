@@ -36,6 +36,8 @@ export const modelSchema = z.strictObject({
   patience: z.number().int().min(1),
   /** Windows per batch; null = the performance profile's batch size. */
   batch_size: z.number().int().min(1).nullable(),
+  /** Unsupervised training windows: `normal` leaves out training windows that carry a label (as LogBERT trains on normal sequences), `all` keeps every one. */
+  train_on: z.enum(['normal', 'all']),
   /** Search d_model, layers, learning rate and mask ratio on the validation split. */
   tune: z.boolean(),
 });

@@ -27,9 +27,14 @@ export interface Scorer {
   readonly center: number[] | null;
   /** Distance that counts as "far" (a high percentile of training distances); null until known. */
   readonly distanceScale: number | null;
+  /** Rarity of each line vector row under the training distribution (see rarity.ts); null: not used. */
+  readonly rarity: Float32Array | null;
 }
 
 const SCORE_DISTANCE_WEIGHT = 0.3;
+/** Share of the window score that comes from line rarity when a rarity table is known. */
+const RARITY_WEIGHT = 0.7;
+const RARE_LINES = 3;
 
 function rotations(ratio: number): number {
   return Math.max(2, Math.min(8, Math.round(1 / ratio)));
@@ -83,9 +88,19 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
       const missRate = misses[b] / Math.max(1, Math.min(w.lines.length, config.window));
       const classProbabilities = probabilities ? probabilities.slice(b * config.classes, (b + 1) * config.classes) : null;
       const far = scorer.distanceScale ? Math.min(1, distance / scorer.distanceScale) : 0;
-      const score = classProbabilities ? Math.max(0, ...classProbabilities) : (1 - SCORE_DISTANCE_WEIGHT) * missRate + SCORE_DISTANCE_WEIGHT * far;
+      const model = (1 - SCORE_DISTANCE_WEIGHT) * missRate + SCORE_DISTANCE_WEIGHT * far;
+      const rare = scorer.rarity ? rarestLines(scorer.rarity, w.lines, inputs.rows, Math.min(w.lines.length, config.window)) : null;
+      if (rare) for (let i = 0; i < Math.min(w.lines.length, config.window); i++) lineScores[b][i] = Math.max(lineScores[b][i], scorer.rarity![inputs.rows[w.lines[i]]]);
+      const score = classProbabilities ? Math.max(0, ...classProbabilities) : rare === null ? model : (1 - RARITY_WEIGHT) * model + RARITY_WEIGHT * rare;
       results.push({ score, missRate, distance, cls: vector, classProbabilities, lineScores: lineScores[b] });
     });
   }
   return results;
+}
+
+/** Mean rarity of the window's rarest lines: a few never-seen lines make a window stand out. */
+function rarestLines(rarity: Float32Array, lines: Uint32Array, rows: Uint32Array, count: number): number {
+  const values = Array.from(lines.subarray(0, count), (line) => rarity[rows[line]]).sort((a, b) => b - a);
+  const top = values.slice(0, RARE_LINES);
+  return top.reduce((a, b) => a + b, 0) / Math.max(1, top.length);
 }

@@ -17,7 +17,8 @@ import type { Normalization } from './normalize.js';
 import type { TrainParams } from './params.js';
 import { scoreWindows, type Scorer } from './scoring.js';
 import { tuneModel } from './tune.js';
-import { splitWindows } from './windows.js';
+import { rarityByRow, rarityTable } from './rarity.js';
+import { splitWindows, windowLabels, type SplitWindows } from './windows.js';
 
 export interface TrainJob {
   readonly tf: TfModule;
@@ -29,6 +30,15 @@ export interface TrainJob {
   readonly dataHash: string;
   readonly hooks: LoopHooks;
   readonly normalization: Normalization;
+}
+
+/** Unsupervised training on `normal` windows leaves out labelled training windows when there are labels. */
+function trainingWindows(split: SplitWindows, params: TrainParams, corpus: CorpusColumns): SplitWindows {
+  if (params.model.supervision === 'labels' || params.model.train_on === 'all') return split;
+  const normal = split.train.filter((window) => windowLabels(window, corpus).length === 0);
+  if (normal.length === split.train.length || normal.length === 0) return split;
+  logger().info({ kept: normal.length, left_out: split.train.length - normal.length }, 'unsupervised training on the unlabelled training windows');
+  return { ...split, train: normal };
 }
 
 export function transformerConfig(params: TrainParams, corpus: CorpusColumns, inputDim: number): TransformerConfig {
@@ -43,14 +53,16 @@ function percentile(values: number[], q: number): number {
 
 export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[]; summary: Record<string, unknown> }> {
   const { tf, inputs, embedder, modelDir } = job;
-  const split = splitWindows(inputs.corpus, job.params.windows, job.params.split, job.params.seed, inputs.session);
+  const split = trainingWindows(splitWindows(inputs.corpus, job.params.windows, job.params.split, job.params.seed, inputs.session), job.params, inputs.corpus);
   logger().info({ embedder, train: split.train.length, validation: split.validation.length, test: split.test.length }, 'windows');
   const params = job.params.model.tune ? await tuneModel(tf, job.params, inputs, split) : job.params;
   const config = transformerConfig(params, inputs.corpus, inputs.dim);
   const loop = new TrainingLoop(tf, config, params, inputs, split);
   const state = await loop.run(job.hooks);
   const supervised = params.model.supervision === 'labels';
-  const base: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: null };
+  const rarity = supervised ? null : rarityTable(split.train, inputs.rows);
+  const rowCount = inputs.vectors.length / inputs.dim;
+  const base: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: null, rarity: rarity ? rarityByRow(rarity, rowCount) : null };
   const trainSample = split.train.filter((_, i) => i % Math.max(1, Math.ceil(split.train.length / 400)) === 0);
   const distances = state.center ? scoreWindows({ ...base, model: { ...params.model, supervision: 'labels' } }, trainSample, inputs, params.batchSize).map((r) => r.distance) : [];
   const scorer: Scorer = { ...base, distanceScale: distances.length ? percentile(distances, 0.95) : null };
@@ -78,10 +90,12 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
     backend: job.backend,
     embedder,
   });
+  const rarityFile = path.join(modelDir, 'rarity.json');
+  writeJsonAtomicSync(rarityFile, rarity ? { total: rarity.total, rows: [...rarity.counts].sort((a, b) => a[0] - b[0]) } : null);
   const historyFile = path.join(modelDir, 'history.json');
   writeJsonAtomicSync(historyFile, { epochs: state.history, steps: state.step, stopped_early: state.done, best_validation_loss: state.bestLoss });
   return {
-    outputs: [...files, configFile, historyFile],
+    outputs: [...files, configFile, rarityFile, historyFile],
     summary: { windows: { train: split.train.length, validation: split.validation.length, test: split.test.length }, epochs: state.history.length, steps: state.step, best_validation_loss: state.bestLoss, backend: job.backend.backend, supervision: params.model.supervision },
   };
 }
