@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+# The anomaly transformer's training step in PyTorch, same shape as bench/train.ts: d_model 64,
+# 2 pre-norm layers, 4 heads, ff 128, windows of 32 lines of 300-dim vectors + a [CLS] slot, batch 32,
+# masked-line cross-entropy over 100 templates, Adam. Prints ms per step and windows/s.
+# Run with Debian's /usr/bin/python3 (python3-torch). Usage: train_torch.py [steps] [threads]
+import sys, time
+import torch
+from torch import nn
+
+steps = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
+torch.manual_seed(1)
+B, T, D, H, L, V, FF = 32, 32, 300, 64, 2, 100, 128
+
+class Model(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.proj = nn.Linear(D, H)
+        self.mask = nn.Parameter(torch.zeros(D))
+        self.cls = nn.Parameter(torch.zeros(1, 1, H))
+        self.pos = nn.Parameter(torch.zeros(1, T + 1, H))
+        layer = nn.TransformerEncoderLayer(H, 4, FF, dropout=0.0, batch_first=True, norm_first=True)
+        self.encoder = nn.TransformerEncoder(layer, L)
+        self.norm = nn.LayerNorm(H)
+        self.head = nn.Linear(H, V)
+
+    def forward(self, x, masked):
+        x = torch.where(masked.unsqueeze(-1), self.mask, x)
+        h = torch.cat([self.cls.expand(x.shape[0], -1, -1), self.proj(x)], 1) + self.pos
+        return self.head(self.norm(self.encoder(h))[:, 1:])
+
+model = Model()
+optimizer = torch.optim.Adam(model.parameters(), 0.002)
+x = torch.rand(B, T, D) - 0.5
+masked = torch.rand(B, T) < 0.3
+target = torch.randint(0, V, (B, T))
+
+def step():
+    optimizer.zero_grad()
+    logits = model(x, masked)
+    loss = nn.functional.cross_entropy(logits[masked], target[masked])
+    loss.backward()
+    optimizer.step()
+
+for _ in range(3):
+    step()
+start = time.perf_counter()
+for _ in range(steps):
+    step()
+ms = (time.perf_counter() - start) / steps * 1000
+print(f"| PyTorch {torch.__version__} ({torch.get_num_threads()} thread(s)) | {ms:.0f} | {B * 1000 / ms:.0f} |")
