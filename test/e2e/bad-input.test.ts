@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { cli } from '../helpers/cli.js';
 
 function authLines(count: number, start = 0): string {
@@ -106,4 +108,15 @@ test('an output folder that cannot be written is a one-line io error, and the lo
   fs.writeFileSync(path.join(root, 'processed'), 'not a folder');
   assertOneLineError(preprocess(root), 6, /processed.*a file stands where a folder is expected/);
   assert.equal(fs.readFileSync(path.join(root, 'logs', 't', 'good.log'), 'utf8'), authLines(40));
+});
+
+test('a second run on the same log type is refused while the first holds the lock', async () => {
+  const root = dataRoot((logs) => fs.writeFileSync(path.join(logs, 'big.log'), authLines(150000)));
+  const bin = fileURLToPath(new URL('../../../bin/run-pipeline.js', import.meta.url));
+  const first = spawn(process.execPath, [bin, 'preprocess', '--log_type', 't', '--data_dir', root, '--quiet'], { stdio: 'ignore' });
+  const done = new Promise<number | null>((resolve) => first.on('exit', resolve));
+  const lock = path.join(root, 'checkpoints', 't', 'run.lock');
+  while (!fs.existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
+  assertOneLineError(preprocess(root), 5, /log type "t" is being processed by another run \(pid \d+/);
+  assert.equal(await done, 0);
 });
