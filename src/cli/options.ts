@@ -24,7 +24,13 @@ function nonNegativeNumber(value: string): number {
   return number;
 }
 
-export const parsers = Object.freeze({ positiveInteger, nonNegativeNumber });
+function nonNegativeInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`"${value}" is not a whole number >= 0`);
+  return number;
+}
+
+export const parsers = Object.freeze({ positiveInteger, nonNegativeInteger, nonNegativeNumber });
 
 /** The options every data command takes. */
 export function withDataOptions(command: Command, logTypeRequired = true): Command {

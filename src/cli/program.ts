@@ -60,7 +60,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .addOption(new Option('--log_type <type>', 'kind of sample').choices(['vpn', 'auth', 'wp-error']).makeOptionMandatory())
     .option('--users <n>', 'users or hosts (one log file each)', parsers.positiveInteger, 8)
     .option('--lines <n>', 'total lines over all files', parsers.positiveInteger, 8000)
-    .option('--seed <n>', 'random seed (same seed, same bytes)', parsers.positiveInteger, 42)
+    .option('--seed <n>', 'random seed (same seed, same bytes)', parsers.nonNegativeInteger, 42)
     .option('--out <dir>', 'data root to write into', '.')
     .action((options) => run(sampleAction, options));
   withDataOptions(program.command('detect').description('score new logs with a trained model: JSON lines for lines in flagged windows'))
