@@ -78,9 +78,9 @@ class Sgns {
     this.grad = new Float32Array(model.dim);
   }
 
-  /** One update: the mean of the input rows predicts `target` against `neg` sampled negatives. */
-  update(inputRows: ArrayLike<number>, count: number, target: number, lr: number): void {
-    const { dim, input, output, params } = this.model;
+  /** Starts an update: the hidden vector is the mean of the input rows; the gradient starts at zero. */
+  prepare(inputRows: ArrayLike<number>, count: number): void {
+    const { dim, input } = this.model;
     const { hidden, grad } = this;
     hidden.fill(0);
     grad.fill(0);
@@ -89,6 +89,12 @@ class Sgns {
       for (let k = 0; k < dim; k++) hidden[k] += input[base + k];
     }
     for (let k = 0; k < dim; k++) hidden[k] /= count;
+  }
+
+  /** The hidden vector predicts `target` against `neg` sampled negatives; output rows move now, the input gradient accumulates. */
+  predict(target: number, lr: number): void {
+    const { dim, output, params } = this.model;
+    const { hidden, grad } = this;
     for (let n = 0; n <= params.neg; n++) {
       let word = target;
       if (n > 0) {
@@ -104,6 +110,12 @@ class Sgns {
         output[base + k] += alpha * hidden[k];
       }
     }
+  }
+
+  /** Adds the accumulated gradient to every input row. */
+  apply(inputRows: ArrayLike<number>, count: number): void {
+    const { dim, input } = this.model;
+    const { grad } = this;
     for (let r = 0; r < count; r++) {
       const base = inputRows[r] * dim;
       for (let k = 0; k < dim; k++) input[base + k] += grad[k];
@@ -162,15 +174,23 @@ export async function trainWordModel(run: TrainingRun): Promise<WordModel> {
       for (let w = 0; w < n; w++) {
         const boundary = 1 + Math.floor(random.next() * params.ws);
         if (params.model === 'skipgram') {
+          // The centre's hidden vector is computed once and its input gradient applied once per
+          // centre (not per context word): the same model, several times fewer row reads and writes.
           const rows = subwords[kept[w]];
-          for (let c = -boundary; c <= boundary; c++) if (c !== 0 && w + c >= 0 && w + c < n) sgns.update(rows, rows.length, kept[w + c], lr);
+          sgns.prepare(rows, rows.length);
+          for (let c = -boundary; c <= boundary; c++) if (c !== 0 && w + c >= 0 && w + c < n) sgns.predict(kept[w + c], lr);
+          sgns.apply(rows, rows.length);
         } else {
           let size = 0;
           for (let c = -boundary; c <= boundary; c++) {
             if (c === 0 || w + c < 0 || w + c >= n) continue;
             for (const row of subwords[kept[w + c]]) if (size < context.length) context[size++] = row;
           }
-          if (size > 0) sgns.update(context, size, kept[w], lr);
+          if (size > 0) {
+            sgns.prepare(context, size);
+            sgns.predict(kept[w], lr);
+            sgns.apply(context, size);
+          }
         }
       }
       position.tokensDone += line.length;
