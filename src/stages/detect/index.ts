@@ -139,7 +139,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectSummary> 
       const match = drain.match(masked);
       if (match < 0) summary.unseenTemplateLines++;
       const entity = options.config.preprocess.entity === 'field' && parsed.entity ? parsed.entity : entityOfSource(source.source.split('/').pop() ?? source.source);
-      const vector = normalize(embedder.vectorOf(masked), embedder.dim, model.normalization);
+      const vector = normalize(await embedder.vectorOf(masked), embedder.dim, model.normalization);
       const item: Item = { source: source.source, line, ts: parsed.ts, entity, template: match < 0 ? unseenId : Math.min(match, unseenId), row: embedder.rowOf(masked), vector };
       summary.lines++;
       const window = stream.push({ entity, item });

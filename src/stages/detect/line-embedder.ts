@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { loadFastTextModel } from '../../embedders/fasttext/bin-format.js';
 import { logBertFeatures } from '../../embedders/logbert/features.js';
+import { loadPretrainedBert, pretrainedFeatures } from '../../embedders/logbert/pretrained.js';
 import { loadLogBert } from '../../embedders/logbert/model-files.js';
 import { tokenizeMasked, END_OF_LINE } from '../../embedders/shared/tokenize.js';
 import { lineVectors, mapSource, modelSource } from '../../embedders/shared/word-vectors.js';
@@ -19,16 +20,20 @@ import type { TfModule } from '../../runtime/tf.js';
 export interface LineEmbedder {
   readonly dim: number;
   /** The vector of a masked line (cached per distinct line). */
-  vectorOf(masked: string): Float32Array;
+  vectorOf(masked: string): Promise<Float32Array>;
   /** The corpus row of a masked line seen in training, or -1. */
   rowOf(masked: string): number;
   readonly newLines: number;
 }
 
-type Embed = (lines: string[]) => Float32Array;
+type Embed = (lines: string[]) => Float32Array | Promise<Float32Array>;
 
 async function newLineEmbedder(tf: TfModule, paths: DataPaths, config: Config, embedder: EmbedderName, corpus: { lines: string[]; counts: Uint32Array }): Promise<Embed> {
   const dir = paths.embedder(embedder);
+  if (embedder === 'logbert' && config.embeddings.logbert.model_dir) {
+    const bert = await loadPretrainedBert(config.embeddings.logbert.model_dir);
+    return async (lines) => (await pretrainedFeatures(bert, lines)).vectors;
+  }
   if (embedder === 'logbert') {
     const files = loadLogBert(path.join(dir, 'model'));
     const weights = createWeights(tf, files.config, 0, files.values);
@@ -64,13 +69,13 @@ export async function loadLineEmbedder(tf: TfModule, paths: DataPaths, config: C
       return newLines;
     },
     rowOf: (masked) => known.get(masked) ?? -1,
-    vectorOf(masked) {
+    async vectorOf(masked) {
       const row = known.get(masked);
       if (row !== undefined) return stored.vectors.subarray(row * dim, (row + 1) * dim);
       let vector = cache.get(masked);
       if (!vector) {
         newLines++;
-        vector = embed([masked]);
+        vector = await embed([masked]);
         // Bounded: new distinct lines beyond this many are embedded again when they recur.
         if (cache.size < 100_000) cache.set(masked, vector);
       }

@@ -7,7 +7,7 @@ import { saveLogBert } from '../../embedders/logbert/model-files.js';
 import { trainLogBert } from '../../embedders/logbert/train.js';
 import type { DistinctLines } from '../../io/corpus.js';
 import { weightValues } from '../../model/weights.js';
-import { PipelineError } from '../../pipeline/errors.js';
+import { loadPretrainedBert, pretrainedFeatures } from '../../embedders/logbert/pretrained.js';
 import type { StageRun } from '../../pipeline/stage.js';
 import { logger } from '../../runtime/logger.js';
 import { startProgress } from '../../runtime/progress.js';
@@ -16,9 +16,7 @@ import type { EmbedResult } from './word-embedder.js';
 
 export async function embedWithLogBert(run: StageRun, distinct: DistinctLines, dir: string): Promise<EmbedResult> {
   const params = run.config.embeddings.logbert as LogBertParams;
-  if (params.model_dir) {
-    throw new PipelineError('unsupported', `embeddings.logbert.model_dir (${params.model_dir}): loading a pre-trained BERT is not supported in this version; set it to null to train LogBERT on the logs`);
-  }
+  if (params.model_dir) return fromPretrained(params.model_dir, distinct);
   const { tf, choice } = await initTf((run.options.device as DeviceRequest | undefined) ?? 'auto');
   const progress = startProgress('logbert training', params.steps, 'steps');
   const started = Date.now();
@@ -45,4 +43,13 @@ export async function embedWithLogBert(run: StageRun, distinct: DistinctLines, d
   const modelFiles = saveLogBert(path.join(dir, 'model'), trained.config, await weightValues(trained.weights), trained.tokenizer, summary);
   const method = `LogBERT trained on the logs: ${params.layers} layers, hidden ${params.hidden}, ${params.heads} heads, ${params.max_tokens} tokens, vocabulary ${trained.tokenizer.vocab.length}; features cls+mean+max+${10} attention`;
   return { vectors: { vectors, dim, zeroLines: 0 }, method, modelFiles, summary };
+}
+
+async function fromPretrained(dir: string, distinct: DistinctLines): Promise<EmbedResult> {
+  const started = Date.now();
+  const bert = await loadPretrainedBert(dir);
+  const { vectors, dim, attentionSource } = await pretrainedFeatures(bert, distinct.lines);
+  const seconds = (Date.now() - started) / 1000;
+  logger().info({ dir, dim, attention: attentionSource }, 'pre-trained BERT features computed with onnxruntime-node');
+  return { vectors: { vectors, dim, zeroLines: 0 }, method: `pre-trained BERT from ${dir} (onnxruntime-node, CPU); attention features: ${attentionSource}`, modelFiles: [], summary: { model_dir: dir, attention_source: attentionSource, feature_lines_per_second: Math.round(distinct.lines.length / Math.max(seconds, 1e-3)) } };
 }
