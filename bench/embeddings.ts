@@ -43,15 +43,15 @@ function neighbourPurity(vectors: Map<string, Float32Array>): number {
   return hits / (words.length * 10);
 }
 
-async function ours(lines: string[], maxn: number) {
+async function ours(lines: string[], maxn: number, threads = 1) {
   const distinct = [...new Set(lines)];
   const index = new Map(distinct.map((l, i) => [l, i]));
   const counts = new Uint32Array(distinct.length);
   const rows = Uint32Array.from(lines, (l) => index.get(l)!);
   rows.forEach((r) => counts[r]++);
-  const params: WordModelParams = { model: 'skipgram', dim: 100, ws: 5, epoch: 1, min_count: 1, neg: 5, lr: 0.05, t: 1e-4, minn: 3, maxn, bucket: maxn ? 200_000 : 0, line_vector: 'mean', sif_a: 1e-3, pretrained: null };
+  const params: WordModelParams = { model: 'skipgram', dim: 100, ws: 5, epoch: 1, min_count: 1, neg: 5, lr: 0.05, t: 1e-4, minn: 3, maxn, bucket: maxn ? 200_000 : 0, line_vector: 'mean', sif_a: 1e-3, threads, pretrained: null };
   const started = performance.now();
-  const model = await trainWordModel({ lines: distinct, lineCounts: counts, rows, params, seed: 1, stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-bench-')), resume: false, due: () => false, onCheckpoint: async () => {} });
+  const model = await trainWordModel({ lines: distinct, lineCounts: counts, rows, params, threads, seed: 1, stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-bench-')), resume: false, due: () => false, onCheckpoint: async () => {} });
   const seconds = (performance.now() - started) / 1000;
   const vectors = new Map(model.vocabulary.words.map((w) => [w, tokenVector(model, w)!]));
   return { seconds, tokens: model.vocabulary.totalTokens, purity: neighbourPurity(vectors) };
@@ -76,4 +76,6 @@ for (const [name, maxn] of [['FastText (n-grams 3-6)', 6], ['Word2Vec (maxn 0)',
   const b = await reference(file, maxn, a.tokens);
   console.log(`| ${name} | reference fastText 0.9.2 | ${b.tokens} | ${b.seconds.toFixed(1)} | ${Math.round(b.tokens / b.seconds)} | 1.00 | ${b.purity.toFixed(3)} |`);
   console.log(`| ${name} | ours | ${a.tokens} | ${a.seconds.toFixed(1)} | ${Math.round(a.tokens / a.seconds)} | ${(b.seconds / a.seconds).toFixed(2)} | ${a.purity.toFixed(3)} |`);
+  const two = await ours(lines, maxn, 2);
+  console.log(`| ${name} | ours, 2 threads (${(a.seconds / two.seconds).toFixed(2)}x the 1-thread speed) | ${two.tokens} | ${two.seconds.toFixed(1)} | ${Math.round(two.tokens / two.seconds / 2)} | ${(b.seconds / two.seconds / 2).toFixed(2)} | ${two.purity.toFixed(3)} |`);
 }

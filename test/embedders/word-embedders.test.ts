@@ -16,7 +16,7 @@ import { loadWord2VecBinary, saveWord2VecBinary } from '../../src/embedders/word
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/fasttext/', import.meta.url));
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lad-words-'));
-const PARAMS: WordModelParams = { model: 'skipgram', dim: 8, ws: 3, epoch: 3, min_count: 1, neg: 3, lr: 0.05, t: 1e-4, minn: 3, maxn: 6, bucket: 200, line_vector: 'mean', sif_a: 1e-3, pretrained: null };
+const PARAMS: WordModelParams = { model: 'skipgram', dim: 8, ws: 3, epoch: 3, min_count: 1, neg: 3, lr: 0.05, t: 1e-4, minn: 3, maxn: 6, bucket: 200, line_vector: 'mean', sif_a: 1e-3, threads: 1, pretrained: null };
 const LINES = ['Failed password for <*> from <IP> port <NUM> ssh2', 'Accepted publickey for alice from <IP> port <NUM> ssh2', 'session closed for user root'];
 const COUNTS = Uint32Array.from([30, 20, 10]);
 const ROWS = Uint32Array.from({ length: 60 }, (_, i) => i % 3);
@@ -117,4 +117,19 @@ test('malformed model files are one-line errors naming the file and the byte off
   fs.writeFileSync(path.join(dir, 'notes.bin'), 'hello, these are not vectors\n');
   assert.throws(() => loadWord2VecBinary(path.join(dir, 'notes.bin'), ['a']), /notes\.bin: no "count dim" header: not a word2vec binary file at byte 0/);
   assert.throws(() => loadFastTextBin(path.join(dir, 'notes.bin'), ['a']), /notes\.bin: not a fastText model .* at byte 0/);
+});
+
+test('two worker threads train on shared weights, and a stopped run resumes between chunks', async () => {
+  const stateDir = temp();
+  let checkpoints = 0;
+  const stop = trainWordModel({ lines: LINES, lineCounts: COUNTS, rows: ROWS, params: { ...PARAMS, threads: 2 }, threads: 2, seed: 5, stateDir, resume: false, due: () => true, onCheckpoint: async () => { if (++checkpoints === 10) throw new Error('stop'); } });
+  await assert.rejects(stop, /stop/);
+  const position = JSON.parse(fs.readFileSync(path.join(stateDir, 'position.json'), 'utf8'));
+  assert.ok(position.tokensDone > 0);
+  const model = await trainWordModel({ lines: LINES, lineCounts: COUNTS, rows: ROWS, params: PARAMS, threads: 2, seed: 5, stateDir, resume: true, due: () => false, onCheckpoint: async () => {} });
+  const password = tokenVector(model, 'password')!;
+  const publickey = tokenVector(model, 'publickey')!;
+  assert.ok(password.every(Number.isFinite) && publickey.every(Number.isFinite));
+  assert.notDeepEqual(password, publickey);
+  assert.ok(model.input.buffer instanceof SharedArrayBuffer, 'weights are shared with the workers');
 });

@@ -134,7 +134,7 @@ export function loadFastTextModel(file: string): WordModel {
     const { args, words, counts, rows, dim } = readContents(reader);
     const input = reader.floats(rows * dim, 'the input matrix');
     const total = counts.reduce((a, b) => a + b, 0);
-    const params = { model: args.model === MODEL.cbow ? 'cbow' : 'skipgram', dim, ws: args.ws, epoch: args.epoch, min_count: args.minCount, neg: args.neg, lr: 0, t: 0, minn: args.minn, maxn: args.maxn, bucket: args.bucket, line_vector: 'mean', sif_a: 0, pretrained: null } as const;
+    const params = { model: args.model === MODEL.cbow ? 'cbow' : 'skipgram', dim, ws: args.ws, epoch: args.epoch, min_count: args.minCount, neg: args.neg, lr: 0, t: 0, minn: args.minn, maxn: args.maxn, bucket: args.bucket, line_vector: 'mean', sif_a: 0, threads: 1, pretrained: null } as const;
     return { params, vocabulary: { words, counts: Float64Array.from(counts), index: new Map(words.map((w, i) => [w, i])), totalTokens: total }, dim, input, output: new Float32Array(0) };
   } finally {
     reader.close();

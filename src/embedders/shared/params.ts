@@ -27,6 +27,8 @@ export const wordModelParamsSchema = z.strictObject({
   line_vector: z.enum(['mean', 'sif']),
   /** SIF weight a / (a + p(token)). */
   sif_a: z.number().positive(),
+  /** Training threads; null = the performance profile's workers (capped by the cores). One thread is deterministic. */
+  threads: z.number().int().min(1).nullable(),
   /** Pre-trained vectors to use instead of training: a fastText .bin/.vec or word2vec binary/text file; null to train. */
   pretrained: z.string().nullable(),
 });

@@ -1,15 +1,15 @@
 // Skip-gram and CBOW with negative sampling over the corpus, with fastText's character n-grams when
 // maxn > 0 (Word2Vec when 0): sub-sampling of frequent tokens, a dynamic window, linear learning-rate
-// decay. Single-threaded and seeded, so a run is deterministic; it checkpoints weights, position,
-// and random state, and resumes exactly from them.
+// decay. With one thread a seeded run is deterministic; with several, worker threads share the
+// weights lock-free. It checkpoints weights, position and random state, and resumes from them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.js';
 import { littleEndianBytes, readFloat32File } from '../../io/vectors.js';
 import { Random } from '../../runtime/random.js';
-import { ngramBuckets } from '../fasttext/subwords.js';
 import type { WordModelParams } from './params.js';
-import { fastSigmoid } from './sigmoid.js';
+import { keepProbabilities, LineTrainer, negativeTable, subwordRows } from './sgns.js';
+import { trainInWorkers } from './worker-pool.js';
 import { buildVocabulary, lineIds, type Vocabulary } from './vocabulary.js';
 
 export interface WordModel {
@@ -33,94 +33,15 @@ export interface TrainingRun {
   due(fraction: number): boolean;
   onCheckpoint(fraction: number): Promise<void>;
   onProgress?(fraction: number, wordsPerSecond: number): void;
+  /** Worker threads updating shared weights lock-free, as the reference tools do; 1 (default) is deterministic. */
+  readonly threads?: number;
 }
 
-interface Position {
+export interface Position {
   epoch: number;
   line: number;
   tokensDone: number;
   random: number;
-}
-
-const NEGATIVE_TABLE_SIZE = 1_000_000;
-
-function negativeTable(counts: Float64Array): Int32Array {
-  const table = new Int32Array(NEGATIVE_TABLE_SIZE);
-  const weights = Array.from(counts, (count, i) => (i === 0 ? 0 : Math.pow(count, 0.75)));
-  const total = weights.reduce((a, b) => a + b, 0) || 1;
-  let at = 0;
-  weights.forEach((weight, word) => {
-    const end = Math.min(NEGATIVE_TABLE_SIZE, at + Math.round((weight / total) * NEGATIVE_TABLE_SIZE));
-    table.fill(word, at, end);
-    at = end;
-  });
-  table.fill(Math.max(1, counts.length - 1), at);
-  return table;
-}
-
-export function subwordRows(vocabulary: Vocabulary, params: WordModelParams): Int32Array[] {
-  return vocabulary.words.map((word, id) => {
-    const ngrams = id === 0 ? [] : ngramBuckets(word, params.minn, params.maxn, params.bucket);
-    return Int32Array.from([id, ...ngrams.map((bucket) => vocabulary.words.length + bucket)]);
-  });
-}
-
-class Sgns {
-  private readonly hidden: Float32Array;
-  private readonly grad: Float32Array;
-
-  constructor(
-    private readonly model: WordModel,
-    private readonly negatives: Int32Array,
-    private readonly random: Random,
-  ) {
-    this.hidden = new Float32Array(model.dim);
-    this.grad = new Float32Array(model.dim);
-  }
-
-  /** Starts an update: the hidden vector is the mean of the input rows; the gradient starts at zero. */
-  prepare(inputRows: ArrayLike<number>, count: number): void {
-    const { dim, input } = this.model;
-    const { hidden, grad } = this;
-    hidden.fill(0);
-    grad.fill(0);
-    for (let r = 0; r < count; r++) {
-      const base = inputRows[r] * dim;
-      for (let k = 0; k < dim; k++) hidden[k] += input[base + k];
-    }
-    for (let k = 0; k < dim; k++) hidden[k] /= count;
-  }
-
-  /** The hidden vector predicts `target` against `neg` sampled negatives; output rows move now, the input gradient accumulates. */
-  predict(target: number, lr: number): void {
-    const { dim, output, params } = this.model;
-    const { hidden, grad } = this;
-    for (let n = 0; n <= params.neg; n++) {
-      let word = target;
-      if (n > 0) {
-        do word = this.negatives[Math.floor(this.random.next() * this.negatives.length)];
-        while (word === target);
-      }
-      const base = word * dim;
-      let dot = 0;
-      for (let k = 0; k < dim; k++) dot += output[base + k] * hidden[k];
-      const alpha = lr * ((n === 0 ? 1 : 0) - fastSigmoid(dot));
-      for (let k = 0; k < dim; k++) {
-        grad[k] += alpha * output[base + k];
-        output[base + k] += alpha * hidden[k];
-      }
-    }
-  }
-
-  /** Adds the accumulated gradient to every input row. */
-  apply(inputRows: ArrayLike<number>, count: number): void {
-    const { dim, input } = this.model;
-    const { grad } = this;
-    for (let r = 0; r < count; r++) {
-      const base = inputRows[r] * dim;
-      for (let k = 0; k < dim; k++) input[base + k] += grad[k];
-    }
-  }
 }
 
 function loadState(stateDir: string, model: WordModel): Position | null {
@@ -131,68 +52,60 @@ function loadState(stateDir: string, model: WordModel): Position | null {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Position;
 }
 
-function saveState(stateDir: string, model: WordModel, position: Position): void {
+export function saveState(stateDir: string, model: WordModel, position: Position): void {
   fs.mkdirSync(stateDir, { recursive: true });
   writeFileAtomicSync(path.join(stateDir, 'input.f32'), littleEndianBytes(model.input));
   writeFileAtomicSync(path.join(stateDir, 'output.f32'), littleEndianBytes(model.output));
   writeJsonAtomicSync(path.join(stateDir, 'position.json'), position);
 }
 
-function initialModel(run: TrainingRun): WordModel {
+/** Weight arrays live in SharedArrayBuffers when worker threads update them together. */
+function floats(length: number, shared: boolean): Float32Array {
+  return shared ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
+}
+
+function initialModel(run: TrainingRun, shared: boolean): WordModel {
   const { params } = run;
   const vocabulary = buildVocabulary(run.lines, run.lineCounts, params.min_count);
   const rows = vocabulary.words.length + (params.maxn > 0 ? params.bucket : 0);
   const random = new Random(run.seed);
-  const input = Float32Array.from({ length: rows * params.dim }, () => (random.next() * 2 - 1) / params.dim);
-  return { params, vocabulary, dim: params.dim, input, output: new Float32Array(vocabulary.words.length * params.dim) };
+  const input = floats(rows * params.dim, shared);
+  for (let i = 0; i < input.length; i++) input[i] = (random.next() * 2 - 1) / params.dim;
+  return { params, vocabulary, dim: params.dim, input, output: floats(vocabulary.words.length * params.dim, shared) };
+}
+
+export interface TrainingData {
+  readonly ids: Int32Array[];
+  readonly subwords: Int32Array[];
+  readonly keep: Float64Array;
+  readonly negatives: Int32Array;
+}
+
+function trainingData(run: TrainingRun, model: WordModel): TrainingData {
+  return { ids: lineIds(run.lines, model.vocabulary), subwords: subwordRows(model.vocabulary, run.params), keep: keepProbabilities(model.vocabulary, run.params.t), negatives: negativeTable(model.vocabulary.counts) };
 }
 
 export async function trainWordModel(run: TrainingRun): Promise<WordModel> {
-  const { params } = run;
-  const model = initialModel(run);
-  const ids = lineIds(run.lines, model.vocabulary);
-  const subwords = subwordRows(model.vocabulary, params);
-  const keep = Float64Array.from(model.vocabulary.counts, (count) => {
-    const f = count / model.vocabulary.totalTokens;
-    return Math.sqrt(params.t / f) + params.t / f;
-  });
+  const threads = Math.max(1, run.threads ?? 1);
+  const model = initialModel(run, threads > 1);
   const position: Position = (run.resume ? loadState(run.stateDir, model) : null) ?? { epoch: 0, line: 0, tokensDone: 0, random: (run.seed ^ 0x5bd1e995) >>> 0 };
+  const data = trainingData(run, model);
+  if (threads > 1) await trainInWorkers(run, model, data, position, threads);
+  else await trainHere(run, model, data, position);
+  return model;
+}
+
+async function trainHere(run: TrainingRun, model: WordModel, data: TrainingData, position: Position): Promise<void> {
+  const { params } = run;
   const random = new Random(position.random);
-  const sgns = new Sgns(model, negativeTable(model.vocabulary.counts), random);
+  const trainer = new LineTrainer(model, data.subwords, data.keep, data.negatives, random);
   const totalTokens = params.epoch * model.vocabulary.totalTokens;
   const started = Date.now();
   const startTokens = position.tokensDone;
-  const context = new Int32Array(1024);
-  const kept = new Int32Array(4096);
   for (; position.epoch < params.epoch; position.epoch++, position.line = 0) {
     for (; position.line < run.rows.length; position.line++) {
-      const line = ids[run.rows[position.line]];
-      const fraction = position.tokensDone / totalTokens;
-      const lr = params.lr * (1 - fraction);
-      let n = 0;
-      for (const word of line) if (n < kept.length && (word === 0 || random.next() < keep[word])) kept[n++] = word;
-      for (let w = 0; w < n; w++) {
-        const boundary = 1 + Math.floor(random.next() * params.ws);
-        if (params.model === 'skipgram') {
-          // The centre's hidden vector is computed once and its input gradient applied once per
-          // centre (not per context word): the same model, several times fewer row reads and writes.
-          const rows = subwords[kept[w]];
-          sgns.prepare(rows, rows.length);
-          for (let c = -boundary; c <= boundary; c++) if (c !== 0 && w + c >= 0 && w + c < n) sgns.predict(kept[w + c], lr);
-          sgns.apply(rows, rows.length);
-        } else {
-          let size = 0;
-          for (let c = -boundary; c <= boundary; c++) {
-            if (c === 0 || w + c < 0 || w + c >= n) continue;
-            for (const row of subwords[kept[w + c]]) if (size < context.length) context[size++] = row;
-          }
-          if (size > 0) {
-            sgns.prepare(context, size);
-            sgns.predict(kept[w], lr);
-            sgns.apply(context, size);
-          }
-        }
-      }
+      const line = data.ids[run.rows[position.line]];
+      trainer.train(line, params.lr * (1 - position.tokensDone / totalTokens));
       position.tokensDone += line.length;
       const done = position.tokensDone / totalTokens;
       if (position.line % 256 === 0) run.onProgress?.(done, (position.tokensDone - startTokens) / Math.max(0.001, (Date.now() - started) / 1000));
@@ -202,5 +115,4 @@ export async function trainWordModel(run: TrainingRun): Promise<WordModel> {
       }
     }
   }
-  return model;
 }

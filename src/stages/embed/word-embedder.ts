@@ -10,6 +10,7 @@ import { tokenizeMasked } from '../../embedders/shared/tokenize.js';
 import { trainWordModel, type WordModel } from '../../embedders/shared/trainer.js';
 import { lineVectors, mapSource, modelSource, tokenVector, type LineVectors } from '../../embedders/shared/word-vectors.js';
 import { loadWord2VecBinary, saveWord2VecBinary } from '../../embedders/word2vec/binary-format.js';
+import { resolveProfile } from '../../config/performance.js';
 import type { DistinctLines } from '../../io/corpus.js';
 import { PipelineError } from '../../pipeline/errors.js';
 import type { StageRun } from '../../pipeline/stage.js';
@@ -75,6 +76,7 @@ export async function embedWithWords(run: StageRun, embedder: 'fasttext' | 'word
     rows: distinct.rows,
     params,
     seed: run.config.seed,
+    threads: params.threads ?? resolveProfile(distinct.rows.length, run.config.performance).workers,
     stateDir: run.paths.stageState(`embed-${embedder}`),
     resume: run.resume !== null,
     due: (fraction) => run.due(fraction * 0.95),
@@ -87,5 +89,5 @@ export async function embedWithWords(run: StageRun, embedder: 'fasttext' | 'word
   const vectors = lineVectors(modelSource(model), distinct.lines, params.line_vector, params.sif_a);
   const modelFiles = saveModel(embedder, model, dir);
   const method = `${embedder} ${params.model} dim ${params.dim} ws ${params.ws} epoch ${params.epoch} minCount ${params.min_count}${params.maxn > 0 ? ` minn ${params.minn} maxn ${params.maxn} bucket ${params.bucket}` : ''}`;
-  return { vectors, method, modelFiles, summary: { vocabulary: model.vocabulary.words.length, tokens_trained: tokens, words_per_second: Math.round(tokens / Math.max(seconds, 1e-3)), seconds } };
+  return { vectors, method, modelFiles, summary: { threads: params.threads ?? resolveProfile(distinct.rows.length, run.config.performance).workers, vocabulary: model.vocabulary.words.length, tokens_trained: tokens, words_per_second: Math.round(tokens / Math.max(seconds, 1e-3)), seconds } };
 }
