@@ -42,8 +42,12 @@ export async function trainInWorkers(run: TrainingRun, model: WordModel, data: T
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./train-worker.js', import.meta.url), { workerData }));
   const run1 = (worker: Worker, job: object) =>
     new Promise<void>((resolve, reject) => {
-      worker.once('message', () => resolve());
-      worker.once('error', reject);
+      const fail = (error: Error) => reject(error);
+      worker.once('error', fail);
+      worker.once('message', () => {
+        worker.off('error', fail);
+        resolve();
+      });
       worker.postMessage(job);
     });
   const started = Date.now();

@@ -100,8 +100,12 @@ export class TrainingLoop {
     const size = this.params.batchSize;
     let total = 0;
     let count = 0;
-    for (let start = 0; start < this.windows.validation.length; start += size) {
-      const part = this.windows.validation.slice(start, start + size);
+    // With max_train_windows, an evenly spread subset of the same size measures the validation loss.
+    const cap = this.params.model.max_train_windows ?? Infinity;
+    const step = Math.max(1, Math.ceil(this.windows.validation.length / cap));
+    const windows = this.windows.validation.filter((_, i) => i % step === 0);
+    for (let start = 0; start < windows.length; start += size) {
+      const part = windows.slice(start, start + size);
       total += tf.tidy(() => {
         const batch = this.batchOf(part, seedOf(this.params.seed, 7, start));
         return (this.lossOf(batch, center ? tf.tensor1d(center) : null).dataSync()[0] as number) * part.length;
@@ -158,13 +162,14 @@ export class TrainingLoop {
   async run(hooks: LoopHooks): Promise<LoopState> {
     const { tf, params } = this;
     const state: LoopState = (hooks.resume ? await this.loadState(hooks.stateDir) : null) ?? { epoch: 0, batch: 0, step: 0, center: null, bestLoss: Infinity, badEpochs: 0, history: [], epochLoss: 0, done: false };
-    const perEpoch = Math.ceil(this.windows.train.length / params.batchSize);
+    const perEpochWindows = Math.min(this.windows.train.length, params.model.max_train_windows ?? Infinity);
+    const perEpoch = Math.ceil(perEpochWindows / params.batchSize);
     const totalSteps = perEpoch * params.model.epochs;
     const started = Date.now();
     const startStep = state.step;
     const variables = [...this.weights.values()];
     while (!state.done && state.epoch < params.model.epochs) {
-      const order = shuffled(this.windows.train.length, seedOf(params.seed, state.epoch));
+      const order = shuffled(this.windows.train.length, seedOf(params.seed, state.epoch)).slice(0, perEpochWindows);
       for (; state.batch < perEpoch; state.batch++) {
         const part = order.slice(state.batch * params.batchSize, (state.batch + 1) * params.batchSize).map((i) => this.windows.train[i]);
         const loss = tf.tidy(() => {
@@ -192,7 +197,8 @@ export class TrainingLoop {
     if (params.model.supervision === 'none' && state.center === null && params.model.hypersphere_weight > 0) state.center = this.centre();
     // Compared without the hypersphere term, whose centre only exists from the second epoch on.
     const validation = this.validationLoss(null);
-    state.history.push({ epoch: state.epoch + 1, train_loss: state.epochLoss / Math.max(1, this.windows.train.length), validation_loss: validation });
+    const seen = Math.min(this.windows.train.length, params.model.max_train_windows ?? Infinity);
+    state.history.push({ epoch: state.epoch + 1, train_loss: state.epochLoss / Math.max(1, seen), validation_loss: validation });
     if (validation < state.bestLoss - 1e-6) {
       state.bestLoss = validation;
       state.badEpochs = 0;

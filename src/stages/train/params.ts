@@ -34,6 +34,8 @@ export const modelSchema = z.strictObject({
   epochs: z.number().int().min(1),
   /** Early stopping: epochs without a better validation loss. */
   patience: z.number().int().min(1),
+  /** Training windows drawn per epoch (a fresh random subset each epoch); null = all. Bounds the time per epoch on large logs. */
+  max_train_windows: z.number().int().min(1).nullable(),
   /** Windows per batch; null = the performance profile's batch size. */
   batch_size: z.number().int().min(1).nullable(),
   /** Unsupervised training windows: `normal` leaves out training windows that carry a label (as LogBERT trains on normal sequences), `all` keeps every one. */
