@@ -34,6 +34,8 @@ export async function runUnderLock(context: StageContext, stages: readonly Stage
 export async function runStagesAction(options: RunOptions & StageChoices, pick: () => Promise<Stage[]>): Promise<{ context: StageContext; records: StageRecord[] }> {
   startLogging(options, true);
   const context = buildContext(options, { ...options });
+  // Asking for a GPU that is not there fails before any stage runs, not after an hour of preprocessing.
+  if (options.device === 'gpu') await (await import('../runtime/tf.js')).initTf('gpu');
   const started = Date.now();
   const records = await runUnderLock(context, await pick(), options.force_restart ?? false);
   writeRunReport(context, records, Date.now() - started);

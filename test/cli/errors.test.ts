@@ -58,3 +58,12 @@ test('a config file with an unknown key or a wrong type names the key', () => {
   fs.writeFileSync(config, '{"performance":{"bogus":1}}');
   assertOneLineError(cli(['preprocess', '--log_type', 'vpn', '--data_dir', root, '--config', config]), 4, /user\.json: unknown key performance\.bogus/);
 });
+
+test('--device gpu without a usable GPU is a clear error before any stage runs', () => {
+  const root = dataDir(['vpn']);
+  fs.writeFileSync(path.join(root, 'logs', 'vpn', 'a.log'), '2026-11-23 10:15:01 alice/1.2.3.4:5 MULTI: x\n');
+  const result = cli(['train', '--log_type', 'vpn', '--embedding_type', 'fasttext', '--device', 'gpu', '--data_dir', root]);
+  assert.equal(result.code, 8, result.stderr);
+  assert.match(result.stderr, /--device gpu was asked for, but no usable GPU was found/);
+  assert.equal(fs.existsSync(path.join(root, 'processed')), false, 'nothing ran');
+});
