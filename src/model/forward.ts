@@ -76,7 +76,12 @@ export function templateLogits(tf: TfModule, w: Weights, config: TransformerConf
   return tf.reshape(tf.add(tf.matMul(tf.reshape(lines, [batch * length, d]), w.get('template_head/kernel')!), w.get('template_head/bias')!), [batch, length, config.vocab]);
 }
 
-/** [batch, classes] class logits from [CLS]. */
-export function classLogits(tf: TfModule, w: Weights, cls: Tensor): Tensor {
-  return tf.add(tf.matMul(cls, w.get('class_head/kernel')!), w.get('class_head/bias')!);
+/**
+ * [batch, classes] class logits from [CLS] and the max over the window's lines: a class often shows
+ * as a few distinctive lines, which max-pooling keeps and [CLS] alone can blur.
+ */
+export function classLogits(tf: TfModule, w: Weights, out: ForwardOutput, present: Tensor): Tensor {
+  const mask = tf.expandDims(present, -1);
+  const pooled = tf.max(tf.add(out.lines, tf.mul(tf.sub(1, mask), -1e9)), 1);
+  return tf.add(tf.matMul(tf.concat([out.cls, pooled], 1), w.get('class_head/kernel')!), w.get('class_head/bias')!);
 }

@@ -26,7 +26,7 @@ export function weightShapes(config: TransformerConfig): [string, number[]][] {
   }
   shapes.push(['final_ln/gamma', [dModel]], ['final_ln/beta', [dModel]]);
   shapes.push(['template_head/kernel', [dModel, vocab]], ['template_head/bias', [vocab]]);
-  shapes.push(['class_head/kernel', [dModel, Math.max(1, classes)]], ['class_head/bias', [Math.max(1, classes)]]);
+  shapes.push(['class_head/kernel', [2 * dModel, Math.max(1, classes)]], ['class_head/bias', [Math.max(1, classes)]]);
   return shapes;
 }
 

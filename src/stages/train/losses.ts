@@ -27,7 +27,7 @@ export function unsupervisedLoss(tf: TfModule, w: Weights, config: TransformerCo
 
 /** Binary cross-entropy per class with positive weights for imbalance: log σ(z) = -softplus(-z). */
 export function supervisedLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: Batch, positiveWeight: Tensor): Tensor {
-  const logits = classLogits(tf, w, forward(tf, w, config, batch).cls);
+  const logits = classLogits(tf, w, forward(tf, w, config, batch), batch.present);
   const positive = tf.mul(tf.mul(batch.labels, positiveWeight), tf.softplus(tf.neg(logits)));
   const negative = tf.mul(tf.sub(1, batch.labels), tf.softplus(logits));
   return tf.mean(tf.add(positive, negative));

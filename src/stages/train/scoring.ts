@@ -59,7 +59,7 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
     const plain = batchTensors(tf, batchArrays(part, inputs, config, () => false), config);
     const outputs = tf.tidy(() => {
       const out = forward(tf, weights, config, plain);
-      return model.supervision === 'labels' ? [out.cls, tf.sigmoid(classLogits(tf, weights, out.cls))] : [out.cls];
+      return model.supervision === 'labels' ? [out.cls, tf.sigmoid(classLogits(tf, weights, out, plain.present))] : [out.cls];
     });
     const cls = outputs[0].dataSync() as Float32Array;
     const probabilities = outputs[1] ? (outputs[1].dataSync() as Float32Array) : null;
