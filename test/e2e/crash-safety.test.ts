@@ -9,7 +9,8 @@ import { writeSample } from '../../src/sample/index.js';
 import { cli } from '../helpers/cli.js';
 
 const TINY = {
-  embeddings: { fasttext: { dim: 16, epoch: 1, bucket: 2000 }, word2vec: { dim: 16, epoch: 1 }, logbert: { hidden: 16, layers: 1, heads: 2, ff: 32, steps: 24, batch_size: 8, max_tokens: 16, vocab_size: 200 } },
+  // One embedding thread: with several, lock-free updates make vectors differ from run to run.
+  embeddings: { fasttext: { dim: 16, epoch: 1, bucket: 2000, threads: 1 }, word2vec: { dim: 16, epoch: 1, threads: 1 }, logbert: { hidden: 16, layers: 1, heads: 2, ff: 32, steps: 24, batch_size: 8, max_tokens: 16, vocab_size: 200 } },
   model: { d_model: 16, layers: 1, heads: 2, ff: 32, epochs: 3, patience: 3, batch_size: 8 },
   windows: { size: 16, stride: 8 },
   evaluate: { projection: { n_epochs: 20 } },
