@@ -29,6 +29,8 @@ export interface FileReadStats {
 
 export interface LogFileReader {
   lines(): AsyncIterable<ReadLine>;
+  /** The same lines, one array per read chunk: much cheaper per line than awaiting each one. */
+  batches(): AsyncIterable<ReadLine[]>;
   /** Complete once `lines()` has been read to its end. */
   stats(): FileReadStats;
 }
@@ -79,7 +81,7 @@ export function openLogFile(file: string, options: { maxLineBytes: number }): Lo
     binary: false,
     gzipTruncated: false,
   };
-  async function* lines(): AsyncGenerator<ReadLine> {
+  async function* batches(): AsyncGenerator<ReadLine[]> {
     const state = { gzip: false, damaged: false };
     const count = (line: SplitLine): ReadLine => {
       stats.lines++;
@@ -106,12 +108,19 @@ export function openLogFile(file: string, options: { maxLineBytes: number }): Lo
           return;
         } else splitter = new LineSplitter(options.maxLineBytes);
       }
-      if (utf16) for (const line of utf16(chunk)) yield count(line);
-      else for (const line of splitter!.push(chunk)) yield count(line);
+      const batch: ReadLine[] = [];
+      if (utf16) for (const line of utf16(chunk)) batch.push(count(line));
+      else for (const line of splitter!.push(chunk)) batch.push(count(line));
+      if (batch.length) yield batch;
     }
-    if (utf16) for (const line of utf16(null)) yield count(line);
-    else if (splitter) for (const line of splitter.end()) yield count(line);
+    const last: ReadLine[] = [];
+    if (utf16) for (const line of utf16(null)) last.push(count(line));
+    else if (splitter) for (const line of splitter.end()) last.push(count(line));
+    if (last.length) yield last;
     stats.gzipTruncated = state.damaged;
   }
-  return { lines, stats: () => ({ ...stats }) };
+  async function* lines(): AsyncGenerator<ReadLine> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return { lines, batches, stats: () => ({ ...stats }) };
 }

@@ -69,7 +69,7 @@ export async function processFile(
   log: LogFile,
   skipLines: number,
   tools: PassTools,
-  onLine: (progress: PassProgress) => Promise<void>,
+  onLine: (progress: PassProgress) => Promise<void> | null,
 ): Promise<FileFacts> {
   const { params } = tools;
   const format = await detectFileFormat(log.path, params.max_line_bytes);
@@ -80,18 +80,22 @@ export async function processFile(
   const firstRecord = tools.writer.totalRecords - skipLines;
   let bytes = 0;
   let timestamped = 0;
-  for await (const read of reader.lines()) {
-    bytes += read.text.length + 1;
-    const parsed = parse(read.text);
-    if (parsed.ts !== null) timestamped++;
-    if (read.line <= skipLines) continue;
-    const masked = tools.mask(parsed.message);
-    const labels = lookup ? classIdsOf(lookup.classesAt(read.line), tools) : [];
-    const entity = params.entity === 'field' && parsed.entity ? parsed.entity : fileEntity;
-    const ts = parsed.ts !== null && Number.isSafeInteger(parsed.ts) && parsed.ts >= 0 ? parsed.ts : null;
-    const record = { source: log.source, line: read.line, ts, entity, text: read.text, masked, template: tools.drain.add(masked), labels };
-    tools.writer.write(encodeLineRecord(record));
-    await onLine({ line: read.line, bytes: Math.min(bytes, log.bytes) });
+  for await (const batch of reader.batches()) {
+    for (const read of batch) {
+      bytes += read.text.length + 1;
+      const parsed = parse(read.text);
+      if (parsed.ts !== null) timestamped++;
+      if (read.line <= skipLines) continue;
+      const masked = tools.mask(parsed.message);
+      const labels = lookup ? classIdsOf(lookup.classesAt(read.line), tools) : [];
+      const entity = params.entity === 'field' && parsed.entity ? parsed.entity : fileEntity;
+      const ts = parsed.ts !== null && Number.isSafeInteger(parsed.ts) && parsed.ts >= 0 ? parsed.ts : null;
+      const record = { source: log.source, line: read.line, ts, entity, text: read.text, masked, template: tools.drain.add(masked), labels };
+      tools.writer.write(encodeLineRecord(record));
+      // Only a due checkpoint costs an await; the check itself is synchronous.
+      const checkpoint = onLine({ line: read.line, bytes: Math.min(bytes, log.bytes) });
+      if (checkpoint) await checkpoint;
+    }
   }
   const stats = reader.stats();
   if (maxLine > stats.lines) {

@@ -99,10 +99,10 @@ async function runPreprocess(run: StageRun) {
   const progress = startProgress('preprocess', totalBytes, 'bytes');
   for (let index = cursor.file; index < logs.length; index++) {
     const skip = index === cursor.file ? cursor.line : 0;
-    const fact = await processFile(logs[index], skip, tools, async (at) => {
+    const fact = await processFile(logs[index], skip, tools, (at) => {
       const fraction = (bytesDone + at.bytes) / totalBytes;
       progress.update(bytesDone + at.bytes, { lines: tools.writer.totalRecords });
-      if (run.due(fraction)) await saveCheckpoint(run, tools, { file: index, line: at.line, bytesDone, facts }, fraction);
+      return run.due(fraction) ? saveCheckpoint(run, tools, { file: index, line: at.line, bytesDone, facts }, fraction) : null;
     });
     fact.warnings.forEach((warning) => logger().warn(warning));
     facts.push(fact);
