@@ -32,7 +32,12 @@ function percentile(values: readonly number[], q: number): number {
 /** F1-optimal on validation labels when there are any; otherwise a high percentile of validation scores. */
 function threshold(truth: boolean[], scores: number[], what: string, notes: string[]): number {
   const best = truth.some(Boolean) ? f1OptimalThreshold(truth, scores) : null;
-  if (best) return best.threshold;
+  if (best) {
+    // Midway to the next lower validation score: the same validation F1, and a margin for test
+    // scores that fall between the two.
+    const below = scores.reduce((max, score) => (score < best.threshold && score > max ? score : max), -Infinity);
+    return Number.isFinite(below) ? (best.threshold + below) / 2 : best.threshold;
+  }
   notes.push(`${what} threshold: no labelled anomaly in validation, so the ${FALLBACK_PERCENTILE * 100}th percentile of validation scores`);
   return percentile(scores, FALLBACK_PERCENTILE) + 1e-9;
 }
