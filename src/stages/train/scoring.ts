@@ -98,9 +98,9 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
   return results;
 }
 
-/** Mean rarity of the window's rarest lines: a few never-seen lines make a window stand out. */
+/** Half the rarest line's rarity, half the mean of the three rarest: one never-seen line, or a few rare ones, make a window stand out. */
 function rarestLines(rarity: Float32Array, lines: Uint32Array, rows: Uint32Array, count: number): number {
   const values = Array.from(lines.subarray(0, count), (line) => rarity[rows[line]]).sort((a, b) => b - a);
   const top = values.slice(0, RARE_LINES);
-  return top.reduce((a, b) => a + b, 0) / Math.max(1, top.length);
+  return 0.5 * (values[0] ?? 0) + (0.5 * top.reduce((a, b) => a + b, 0)) / Math.max(1, top.length);
 }
