@@ -3,6 +3,7 @@
 import type { TfModule } from '../runtime/tf.js';
 import type { TransformerConfig } from './config.js';
 import type { Weights } from './weights.js';
+import { dense, layerNorm, matMul, swapLast } from './matmul.js';
 
 type Tensor = ReturnType<TfModule['tensor']>;
 
@@ -22,40 +23,48 @@ export interface ForwardOutput {
   readonly lines: Tensor;
 }
 
-function layerNorm(tf: TfModule, x: Tensor, gamma: Tensor, beta: Tensor): Tensor {
-  const { mean, variance } = tf.moments(x, -1, true);
-  return tf.add(tf.mul(tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, 1e-5))), gamma), beta);
-}
-
 function attention(tf: TfModule, w: Weights, prefix: string, x: Tensor, keyBias: Tensor, config: TransformerConfig, maps?: Tensor[]): Tensor {
   const [batch, length, d] = x.shape;
   const heads = config.heads;
   const dh = d / heads;
   const flat = tf.reshape(x, [batch * length, d]);
-  const qkv = tf.add(tf.matMul(flat, w.get(`${prefix}/qkv`)!), w.get(`${prefix}/qkv_bias`)!);
+  const qkv = dense(tf, flat, w.get(`${prefix}/qkv`)!, w.get(`${prefix}/qkv_bias`)!);
   const split = (part: number) => tf.transpose(tf.reshape(tf.slice(qkv, [0, part * d], [-1, d]), [batch, length, heads, dh]), [0, 2, 1, 3]);
   const [q, k, v] = [split(0), split(1), split(2)];
-  const scores = tf.add(tf.div(tf.matMul(q, k, false, true), Math.sqrt(dh)), keyBias);
+  const scores = tf.add(tf.div(matMul(tf, q, swapLast(tf, k)), Math.sqrt(dh)), keyBias);
   const probabilities = tf.softmax(scores);
   maps?.push(probabilities);
-  const mixed = tf.matMul(probabilities, v);
+  const mixed = matMul(tf, probabilities, v);
   const merged = tf.reshape(tf.transpose(mixed, [0, 2, 1, 3]), [batch * length, d]);
-  return tf.reshape(tf.add(tf.matMul(merged, w.get(`${prefix}/out`)!), w.get(`${prefix}/out_bias`)!), [batch, length, d]);
+  return tf.reshape(dense(tf, merged, w.get(`${prefix}/out`)!, w.get(`${prefix}/out_bias`)!), [batch, length, d]);
 }
 
 function feedForward(tf: TfModule, w: Weights, prefix: string, x: Tensor): Tensor {
   const [batch, length, d] = x.shape;
   const flat = tf.reshape(x, [batch * length, d]);
-  const hidden = tf.relu(tf.add(tf.matMul(flat, w.get(`${prefix}/w1`)!), w.get(`${prefix}/b1`)!));
-  return tf.reshape(tf.add(tf.matMul(hidden, w.get(`${prefix}/w2`)!), w.get(`${prefix}/b2`)!), [batch, length, d]);
+  const hidden = dense(tf, flat, w.get(`${prefix}/w1`)!, w.get(`${prefix}/b1`)!, { relu: true });
+  return tf.reshape(dense(tf, hidden, w.get(`${prefix}/w2`)!, w.get(`${prefix}/b2`)!), [batch, length, d]);
+}
+
+/**
+ * Line vectors projected to d_model, masked lines replaced by the projected mask vector. The lines
+ * are data, so only the mask vector's row needs a gradient through the projection: computing it
+ * apart spares the full dy·kernelᵀ product.
+ */
+function projectLines(tf: TfModule, w: Weights, input: ForwardInput): Tensor {
+  const [batch, length, inputDim] = input.vectors.shape;
+  const masked = tf.reshape(input.masked, [batch * length, 1]);
+  const kernel = w.get('input/kernel')!;
+  const kept = tf.mul(tf.reshape(input.vectors, [batch * length, inputDim]), tf.sub(1, masked));
+  const lines = dense(tf, kept, kernel, w.get('input/bias')!, { inputGradient: false });
+  const maskRow = matMul(tf, tf.reshape(w.get('mask_vector')!, [1, inputDim]), kernel);
+  return tf.add(lines, tf.mul(masked, maskRow));
 }
 
 /** `maps`, when given, receives each layer's attention probabilities [batch, heads, 1 + window, 1 + window]. */
 export function forward(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput, maps?: Tensor[]): ForwardOutput {
-  const [batch, length, inputDim] = input.vectors.shape;
-  const masked = tf.expandDims(input.masked, -1);
-  const vectors = tf.add(tf.mul(input.vectors, tf.sub(1, masked)), tf.mul(masked, w.get('mask_vector')!));
-  const projected = tf.reshape(tf.add(tf.matMul(tf.reshape(vectors, [batch * length, inputDim]), w.get('input/kernel')!), w.get('input/bias')!), [batch, length, config.dModel]);
+  const [batch, length] = input.vectors.shape;
+  const projected = tf.reshape(projectLines(tf, w, input), [batch, length, config.dModel]);
   const cls = tf.tile(tf.reshape(w.get('cls')!, [1, 1, config.dModel]), [batch, 1, 1]);
   let x = tf.add(tf.concat([cls, projected], 1), tf.slice(w.get('positions')!, [0, 0], [length + 1, config.dModel]));
   // Padding keys get a large negative bias so no position attends to them; [CLS] is always present.
@@ -73,7 +82,7 @@ export function forward(tf: TfModule, w: Weights, config: TransformerConfig, inp
 /** [batch, window, vocab] template logits of every line position. */
 export function templateLogits(tf: TfModule, w: Weights, config: TransformerConfig, lines: Tensor): Tensor {
   const [batch, length, d] = lines.shape;
-  return tf.reshape(tf.add(tf.matMul(tf.reshape(lines, [batch * length, d]), w.get('template_head/kernel')!), w.get('template_head/bias')!), [batch, length, config.vocab]);
+  return tf.reshape(dense(tf, tf.reshape(lines, [batch * length, d]), w.get('template_head/kernel')!, w.get('template_head/bias')!), [batch, length, config.vocab]);
 }
 
 /**
@@ -83,5 +92,5 @@ export function templateLogits(tf: TfModule, w: Weights, config: TransformerConf
 export function classLogits(tf: TfModule, w: Weights, out: ForwardOutput, present: Tensor): Tensor {
   const mask = tf.expandDims(present, -1);
   const pooled = tf.max(tf.add(out.lines, tf.mul(tf.sub(1, mask), -1e9)), 1);
-  return tf.add(tf.matMul(tf.concat([out.cls, pooled], 1), w.get('class_head/kernel')!), w.get('class_head/bias')!);
+  return dense(tf, tf.concat([out.cls, pooled], 1), w.get('class_head/kernel')!, w.get('class_head/bias')!);
 }

@@ -1,0 +1,12 @@
+import { initTf } from '/work/main/dist/src/runtime/tf.js';
+const { tf } = await initTf('auto');
+const t = (f, n = 30) => { for (let i = 0; i < 3; i++) tf.tidy(() => { f().dataSync(); }); const s = performance.now(); for (let i = 0; i < n; i++) tf.tidy(() => { f().dataSync(); }); return ((performance.now() - s) / n).toFixed(2); };
+const q = tf.randomNormal([128, 33, 16]), kT = tf.randomNormal([128, 16, 33]), k = tf.randomNormal([128, 33, 16]), p = tf.randomNormal([128, 33, 33]);
+console.log('bmm q kT', t(() => tf.matMul(q, kT)));
+console.log('bmm p v', t(() => tf.matMul(p, k)));
+console.log('bcast q k', t(() => tf.sum(tf.mul(tf.expandDims(q, 2), tf.expandDims(k, 1)), -1)));
+console.log('bcast p v', t(() => tf.sum(tf.mul(tf.expandDims(p, 3), tf.expandDims(k, 1)), 2)));
+const a2 = tf.randomNormal([1056, 64]), b2 = tf.randomNormal([64, 192]);
+console.log('2d', t(() => tf.matMul(a2, b2)));
+console.log('slice cols', t(() => tf.slice(tf.randomNormal([1056,192]), [0, 64], [-1, 64])));
+console.log('randn', t(() => tf.randomNormal([1056,192])));
