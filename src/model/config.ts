@@ -12,4 +12,6 @@ export interface TransformerConfig {
   /** Template ids predicted for masked lines: templates + 1 for "unknown". */
   readonly vocab: number;
   readonly classes: number;
+  /** Time features per line (gap, time of day; see stages/train/time-features.ts); absent or 0 = none. */
+  readonly timeFeatures?: number;
 }

@@ -14,6 +14,8 @@ export interface ForwardInput {
   readonly masked: Tensor;
   /** [batch, window] 1 for real lines, 0 for padding. */
   readonly present: Tensor;
+  /** [batch, window, timeFeatures] when the model reads time features. */
+  readonly time?: Tensor;
 }
 
 export interface ForwardOutput {
@@ -47,24 +49,27 @@ function feedForward(tf: TfModule, w: Weights, prefix: string, x: Tensor): Tenso
 }
 
 /**
- * Line vectors projected to d_model, masked lines replaced by the projected mask vector. The lines
- * are data, so only the mask vector's row needs a gradient through the projection: computing it
- * apart spares the full dy·kernelᵀ product.
+ * Line vectors projected to d_model, masked lines replaced by the projected mask vector, plus the
+ * projected time features. The lines are data, so only the mask vector's row needs a gradient
+ * through the projection: computing it apart spares the full dy·kernelᵀ product. A masked line
+ * keeps its time features: they are context, not what is predicted.
  */
-function projectLines(tf: TfModule, w: Weights, input: ForwardInput): Tensor {
+function projectLines(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput): Tensor {
   const [batch, length, inputDim] = input.vectors.shape;
   const masked = tf.reshape(input.masked, [batch * length, 1]);
   const kernel = w.get('input/kernel')!;
   const kept = tf.mul(tf.reshape(input.vectors, [batch * length, inputDim]), tf.sub(1, masked));
   const lines = dense(tf, kept, kernel, w.get('input/bias')!, { inputGradient: false });
   const maskRow = matMul(tf, tf.reshape(w.get('mask_vector')!, [1, inputDim]), kernel);
-  return tf.add(lines, tf.mul(masked, maskRow));
+  const projected = tf.add(lines, tf.mul(masked, maskRow));
+  if (!config.timeFeatures || !input.time) return projected;
+  return tf.add(projected, matMul(tf, tf.reshape(input.time, [batch * length, config.timeFeatures]), w.get('time/kernel')!));
 }
 
 /** `maps`, when given, receives each layer's attention probabilities [batch, heads, 1 + window, 1 + window]. */
 export function forward(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput, maps?: Tensor[]): ForwardOutput {
   const [batch, length] = input.vectors.shape;
-  const projected = tf.reshape(projectLines(tf, w, input), [batch, length, config.dModel]);
+  const projected = tf.reshape(projectLines(tf, w, config, input), [batch, length, config.dModel]);
   const cls = tf.tile(tf.reshape(w.get('cls')!, [1, 1, config.dModel]), [batch, 1, 1]);
   let x = tf.add(tf.concat([cls, projected], 1), tf.slice(w.get('positions')!, [0, 0], [length + 1, config.dModel]));
   // Padding keys get a large negative bias so no position attends to them; [CLS] is always present.

@@ -16,6 +16,7 @@ export function weightShapes(config: TransformerConfig): [string, number[]][] {
     ['cls', [dModel]],
     ['positions', [window + 1, dModel]],
   ];
+  if (config.timeFeatures) shapes.push(['time/kernel', [config.timeFeatures, dModel]]);
   for (let l = 0; l < config.layers; l++) {
     const p = `block${l}`;
     shapes.push([`${p}/ln1/gamma`, [dModel]], [`${p}/ln1/beta`, [dModel]]);

@@ -86,11 +86,12 @@ class Emitter {
     const templates: number[] = [];
     const vectors: Float32Array[] = [];
     const rows: number[] = [];
-    const local = windows.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.items, (item) => (templates.push(item.template), vectors.push(item.vector), rows.push(item.row), templates.length - 1)) }));
+    const ts: number[] = [];
+    const local = windows.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.items, (item) => (templates.push(item.template), vectors.push(item.vector), rows.push(item.row), ts.push(item.ts ?? Number.NaN), templates.length - 1)) }));
     const dim = this.model.scorer.config.inputDim;
     const flat = new Float32Array(vectors.length * dim);
     vectors.forEach((v, i) => flat.set(v, i * dim));
-    const scored = scoreNewWindows(this.model, local, Uint32Array.from(templates), flat, Int32Array.from(rows), BATCH_WINDOWS);
+    const scored = scoreNewWindows(this.model, local, { templates: Uint32Array.from(templates), vectors: flat, knownRows: Int32Array.from(rows), ts: Float64Array.from(ts) }, BATCH_WINDOWS);
     windows.forEach((window, w) => this.emitWindow(window, scored[w]));
   }
 

@@ -11,6 +11,7 @@ import { classScores } from '../train/calibrate.js';
 import type { Normalization } from '../train/normalize.js';
 import type { ModelParams, WindowParams } from '../train/params.js';
 import { rarityOf, type RarityTable } from '../train/rarity.js';
+import { DEFAULT_RARITY_WEIGHT } from '../train/score-mix.js';
 import { scoreWindows, type Scorer } from '../train/scoring.js';
 
 export interface TrainedModel {
@@ -30,7 +31,7 @@ interface SavedConfig {
   classes: string[];
   thresholds: { window: number; line: number; classes: (number | null)[] };
   input_normalization: Normalization;
-  calibration: { prototypes: (number[] | null)[]; center: number[] | null; distance_scale: number | null };
+  calibration: { prototypes: (number[] | null)[]; center: number[] | null; distance_scale: number | null; rarity_weight?: number };
 }
 
 export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: string): TrainedModel {
@@ -38,7 +39,7 @@ export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: strin
   if (!fs.existsSync(file)) throw new PipelineError('missing_prerequisite', `no trained ${embedder} model in ${modelDir}: run run-pipeline train --log_type <type> --embedding_type ${embedder} first`);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedConfig;
   const { config, values } = loadModelFiles(modelDir);
-  const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale, rarity: null };
+  const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale, rarity: null, rarityWeight: saved.calibration.rarity_weight ?? DEFAULT_RARITY_WEIGHT };
   const rarity = JSON.parse(fs.readFileSync(path.join(modelDir, 'rarity.json'), 'utf8')) as { total: number; rows: [number, number][] } | null;
   return { scorer, rarity: rarity ? { total: rarity.total, counts: new Map(rarity.rows) } : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
 }
@@ -49,15 +50,24 @@ export interface ScoredWindow {
   readonly classes: string[];
 }
 
-/** Scores windows given as rows of local lines: `templates` (vocab-1 = unseen) and normalised `vectors`. */
-export function scoreNewWindows(model: TrainedModel, windows: { entity: string; lines: Uint32Array }[], templates: Uint32Array, vectors: Float32Array, knownRows: Int32Array, batchSize: number): ScoredWindow[] {
+/** Local lines: their template ids (vocab-1 = unseen), normalised vectors, corpus rows (-1 = unseen) and times (NaN = none). */
+export interface NewLines {
+  readonly templates: Uint32Array;
+  readonly vectors: Float32Array;
+  readonly knownRows: Int32Array;
+  readonly ts: Float64Array;
+}
+
+/** Scores windows given as rows of local lines. */
+export function scoreNewWindows(model: TrainedModel, windows: { entity: string; lines: Uint32Array }[], lines: NewLines, batchSize: number): ScoredWindow[] {
+  const { templates, vectors, knownRows, ts } = lines;
   const n = templates.length;
   const { config } = model.scorer;
   const corpus: CorpusColumns = {
     lines: n,
     entity: new Uint32Array(n),
     entityNames: ['new'],
-    ts: new Float64Array(n).fill(Number.NaN),
+    ts,
     template: templates,
     templateCount: config.vocab - 1,
     labelOffsets: new Uint32Array(n + 1),

@@ -3,6 +3,7 @@
 import type { CorpusColumns } from '../../io/corpus.js';
 import type { TransformerConfig } from '../../model/config.js';
 import type { TfModule } from '../../runtime/tf.js';
+import { TIME_FEATURES, writeTimeFeatures } from './time-features.js';
 import { windowLabels, type Window } from './windows.js';
 
 export interface TrainInputs {
@@ -20,6 +21,8 @@ export interface BatchArrays {
   readonly present: Float32Array;
   readonly templates: Int32Array;
   readonly labels: Float32Array;
+  /** [size, window, TIME_FEATURES] when the model reads time features. */
+  readonly time: Float32Array | null;
 }
 
 /** `isMasked(b, i)` says whether line i of window b is hidden. */
@@ -31,6 +34,7 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
   const present = new Float32Array(size * length);
   const templates = new Int32Array(size * length).fill(config.vocab - 1);
   const labels = new Float32Array(size * Math.max(1, classes));
+  const time = config.timeFeatures ? new Float32Array(size * length * TIME_FEATURES) : null;
   windows.forEach((w, b) => {
     const count = Math.min(length, w.lines.length);
     for (let i = 0; i < count; i++) {
@@ -41,9 +45,10 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
       masked[b * length + i] = isMasked(b, i) ? 1 : 0;
       templates[b * length + i] = Math.min(inputs.corpus.template[line], config.vocab - 1);
     }
+    if (time) writeTimeFeatures(inputs.corpus.ts, w.lines, count, time, b * length * TIME_FEATURES);
     for (const label of windowLabels(w, inputs.corpus)) labels[b * Math.max(1, classes) + label] = 1;
   });
-  return { size, vectors, masked, present, templates, labels };
+  return { size, vectors, masked, present, templates, labels, time };
 }
 
 export function batchTensors(tf: TfModule, arrays: BatchArrays, config: TransformerConfig) {
@@ -54,5 +59,6 @@ export function batchTensors(tf: TfModule, arrays: BatchArrays, config: Transfor
     present: tf.tensor2d(arrays.present, [size, config.window]),
     templates: tf.tensor2d(arrays.templates, [size, config.window], 'int32'),
     labels: tf.tensor2d(arrays.labels, [size, Math.max(1, config.classes)]),
+    ...(arrays.time ? { time: tf.tensor3d(arrays.time, [size, config.window, TIME_FEATURES]) } : {}),
   };
 }

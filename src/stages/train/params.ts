@@ -30,6 +30,10 @@ export const modelSchema = z.strictObject({
   /** A masked line counts as missed when its template is not among the top g predictions. */
   top_g: z.number().int().min(1),
   hypersphere_weight: z.number().min(0),
+  /** Give the model each line's gap to the previous line and its time of day (see time-features.ts). */
+  time_features: z.boolean(),
+  /** Share of an unsupervised window score that comes from line rarity; null = picked on the validation split. */
+  rarity_weight: z.number().min(0).max(1).nullable(),
   learning_rate: z.number().positive(),
   epochs: z.number().int().min(1),
   /** Early stopping: epochs without a better validation loss. */

@@ -1,6 +1,7 @@
 // Scores windows and lines with a trained model. Unsupervised: every line is masked once (in
 // rotations) and missed when its true template is not in the top g predictions; a window's score
-// mixes its miss rate with its [CLS] distance to the centre. Supervised: class probabilities.
+// mixes its miss rate with its [CLS] distance to the centre, and then with the rarity of its rarest
+// lines (see score-mix.ts for the share). Supervised: class probabilities.
 import { classLogits, forward, templateLogits } from '../../model/forward.js';
 import type { TransformerConfig } from '../../model/config.js';
 import type { Weights } from '../../model/weights.js';
@@ -11,6 +12,10 @@ import type { Window } from './windows.js';
 
 export interface WindowResult {
   readonly score: number;
+  /** Unsupervised: the model's part of the score (miss rate and distance to the centre), in [0, 1]. */
+  readonly modelScore: number;
+  /** Unsupervised: the rarity of the window's rarest lines, or null without a rarity table. */
+  readonly rarity: number | null;
   readonly missRate: number;
   readonly distance: number;
   readonly cls: Float32Array;
@@ -29,11 +34,11 @@ export interface Scorer {
   readonly distanceScale: number | null;
   /** Rarity of each line vector row under the training distribution (see rarity.ts); null: not used. */
   readonly rarity: Float32Array | null;
+  /** Share of the window score that comes from line rarity when a rarity table is known. */
+  readonly rarityWeight: number;
 }
 
 const SCORE_DISTANCE_WEIGHT = 0.3;
-/** Share of the window score that comes from line rarity when a rarity table is known. */
-const RARITY_WEIGHT = 0.7;
 const RARE_LINES = 3;
 
 function rotations(ratio: number): number {
@@ -88,14 +93,19 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
       const missRate = misses[b] / Math.max(1, Math.min(w.lines.length, config.window));
       const classProbabilities = probabilities ? probabilities.slice(b * config.classes, (b + 1) * config.classes) : null;
       const far = scorer.distanceScale ? Math.min(1, distance / scorer.distanceScale) : 0;
-      const model = (1 - SCORE_DISTANCE_WEIGHT) * missRate + SCORE_DISTANCE_WEIGHT * far;
+      const modelScore = (1 - SCORE_DISTANCE_WEIGHT) * missRate + SCORE_DISTANCE_WEIGHT * far;
       const rare = scorer.rarity ? rarestLines(scorer.rarity, w.lines, inputs.rows, Math.min(w.lines.length, config.window)) : null;
       if (rare) for (let i = 0; i < Math.min(w.lines.length, config.window); i++) lineScores[b][i] = Math.max(lineScores[b][i], scorer.rarity![inputs.rows[w.lines[i]]]);
-      const score = classProbabilities ? Math.max(0, ...classProbabilities) : rare === null ? model : (1 - RARITY_WEIGHT) * model + RARITY_WEIGHT * rare;
-      results.push({ score, missRate, distance, cls: vector, classProbabilities, lineScores: lineScores[b] });
+      const score = classProbabilities ? Math.max(0, ...classProbabilities) : mixedScore(modelScore, rare, scorer.rarityWeight);
+      results.push({ score, modelScore, rarity: rare, missRate, distance, cls: vector, classProbabilities, lineScores: lineScores[b] });
     });
   }
   return results;
+}
+
+/** The unsupervised window score: the model's part and the rarity part, `rarityWeight` of it rarity. */
+export function mixedScore(modelScore: number, rarity: number | null, rarityWeight: number): number {
+  return rarity === null ? modelScore : (1 - rarityWeight) * modelScore + rarityWeight * rarity;
 }
 
 /** Half the rarest line's rarity, half the mean of the three rarest: one never-seen line, or a few rare ones, make a window stand out. */

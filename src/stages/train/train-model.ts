@@ -19,6 +19,8 @@ import { scoreWindows, type Scorer } from './scoring.js';
 import { tuneModel } from './tune.js';
 import { rarityByRow, rarityTable } from './rarity.js';
 import { splitWindows, windowLabels, type SplitWindows } from './windows.js';
+import { TIME_FEATURES } from './time-features.js';
+import { chooseRarityWeight, DEFAULT_RARITY_WEIGHT, remixed } from './score-mix.js';
 
 export interface TrainJob {
   readonly tf: TfModule;
@@ -43,7 +45,7 @@ function trainingWindows(split: SplitWindows, params: TrainParams, corpus: Corpu
 
 export function transformerConfig(params: TrainParams, corpus: CorpusColumns, inputDim: number): TransformerConfig {
   const m = params.model;
-  return { inputDim, dModel: m.d_model, layers: m.layers, heads: m.heads, ff: m.ff, window: params.windows.size, vocab: corpus.templateCount + 1, classes: corpus.classes.length };
+  return { inputDim, dModel: m.d_model, layers: m.layers, heads: m.heads, ff: m.ff, window: params.windows.size, vocab: corpus.templateCount + 1, classes: corpus.classes.length, timeFeatures: m.time_features ? TIME_FEATURES : 0 };
 }
 
 function percentile(values: number[], q: number): number {
@@ -62,12 +64,15 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const supervised = params.model.supervision === 'labels';
   const rarity = supervised ? null : rarityTable(split.train, inputs.rows);
   const rowCount = inputs.vectors.length / inputs.dim;
-  const base: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: null, rarity: rarity ? rarityByRow(rarity, rowCount) : null };
+  const base: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: null, rarity: rarity ? rarityByRow(rarity, rowCount) : null, rarityWeight: params.model.rarity_weight ?? DEFAULT_RARITY_WEIGHT };
   const trainSample = split.train.filter((_, i) => i % Math.max(1, Math.ceil(split.train.length / 400)) === 0);
   const distances = state.center ? scoreWindows({ ...base, model: { ...params.model, supervision: 'labels' } }, trainSample, inputs, params.batchSize).map((r) => r.distance) : [];
   const scorer: Scorer = { ...base, distanceScale: distances.length ? percentile(distances, 0.95) : null };
-  const validation = { windows: split.validation, results: scoreWindows(scorer, split.validation, inputs, params.batchSize) };
-  const test = { windows: split.test, results: scoreWindows(scorer, split.test, inputs, params.batchSize) };
+  const scored = { windows: split.validation, results: scoreWindows(scorer, split.validation, inputs, params.batchSize) };
+  const mix = !supervised && params.model.rarity_weight === null ? chooseRarityWeight(scored, inputs.corpus) : { weight: scorer.rarityWeight, averagePrecision: null };
+  if (mix.averagePrecision !== null) logger().info({ embedder, rarity_weight: mix.weight, validation_average_precision: mix.averagePrecision }, 'window score mix chosen on validation');
+  const validation = { windows: split.validation, results: remixed(scored.results, mix.weight) };
+  const test = { windows: split.test, results: remixed(scoreWindows(scorer, split.test, inputs, params.batchSize), mix.weight) };
   const calibration = calibrate(validation, inputs.corpus, supervised, params.optimizeThresholds);
   calibration.notes.forEach((note) => logger().info({ embedder }, note));
   fs.mkdirSync(modelDir, { recursive: true });
@@ -85,7 +90,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
     classes: inputs.corpus.classes,
     thresholds: { window: calibration.window, line: calibration.line, classes: calibration.classes.map((t) => (Number.isFinite(t) ? t : null)) },
     input_normalization: job.normalization,
-    calibration: { prototypes: calibration.prototypes, center: state.center, distance_scale: scorer.distanceScale, notes: calibration.notes },
+    calibration: { prototypes: calibration.prototypes, center: state.center, distance_scale: scorer.distanceScale, rarity_weight: mix.weight, notes: calibration.notes },
     data_hash: job.dataHash,
     backend: job.backend,
     embedder,
