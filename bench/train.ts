@@ -22,6 +22,7 @@ const data = {
   present: tf.ones([batch, config.window]) as ReturnType<typeof tf.tensor2d>,
   templates: tf.tensor2d(Int32Array.from({ length: batch * config.window }, () => random.int(0, config.vocab - 1)), [batch, config.window], 'int32'),
   labels: tf.zeros([batch, config.classes]) as ReturnType<typeof tf.tensor2d>,
+  lineLabels: tf.zeros([batch, config.window, config.classes]) as ReturnType<typeof tf.tensor3d>,
 };
 const weights = createWeights(tf, config, 1);
 const optimizer = tf.train.adam(0.002);

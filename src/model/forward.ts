@@ -99,3 +99,12 @@ export function classLogits(tf: TfModule, w: Weights, out: ForwardOutput, presen
   const pooled = tf.max(tf.add(out.lines, tf.mul(tf.sub(1, mask), -1e9)), 1);
   return dense(tf, tf.concat([out.cls, pooled], 1), w.get('class_head/kernel')!, w.get('class_head/bias')!);
 }
+
+/** [batch, window, classes] class logits of each line, read by the same head from [CLS] and the line itself. */
+export function lineClassLogits(tf: TfModule, w: Weights, out: ForwardOutput): Tensor {
+  const [batch, length, d] = out.lines.shape;
+  const cls = tf.tile(tf.expandDims(out.cls, 1), [1, length, 1]);
+  const pairs = tf.reshape(tf.concat([cls, out.lines], 2), [batch * length, 2 * d]);
+  const logits = dense(tf, pairs, w.get('class_head/kernel')!, w.get('class_head/bias')!);
+  return tf.reshape(logits, [batch, length, logits.shape[1]!]);
+}

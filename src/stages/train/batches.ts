@@ -21,6 +21,8 @@ export interface BatchArrays {
   readonly present: Float32Array;
   readonly templates: Int32Array;
   readonly labels: Float32Array;
+  /** [size, window, classes]: each line's own classes (supervised training learns them too). */
+  readonly lineLabels: Float32Array;
   /** [size, window, TIME_FEATURES] when the model reads time features. */
   readonly time: Float32Array | null;
 }
@@ -34,6 +36,7 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
   const present = new Float32Array(size * length);
   const templates = new Int32Array(size * length).fill(config.vocab - 1);
   const labels = new Float32Array(size * Math.max(1, classes));
+  const lineLabels = new Float32Array(size * length * Math.max(1, classes));
   const time = config.timeFeatures ? new Float32Array(size * length * TIME_FEATURES) : null;
   windows.forEach((w, b) => {
     const count = Math.min(length, w.lines.length);
@@ -44,11 +47,13 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
       present[b * length + i] = 1;
       masked[b * length + i] = isMasked(b, i) ? 1 : 0;
       templates[b * length + i] = Math.min(inputs.corpus.template[line], config.vocab - 1);
+      const { labelOffsets, labelIds } = inputs.corpus;
+      for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lineLabels[(b * length + i) * Math.max(1, classes) + labelIds[k]] = 1;
     }
     if (time) writeTimeFeatures(inputs.corpus.ts, w.lines, count, time, b * length * TIME_FEATURES);
     for (const label of windowLabels(w, inputs.corpus)) labels[b * Math.max(1, classes) + label] = 1;
   });
-  return { size, vectors, masked, present, templates, labels, time };
+  return { size, vectors, masked, present, templates, labels, lineLabels, time };
 }
 
 export function batchTensors(tf: TfModule, arrays: BatchArrays, config: TransformerConfig) {
@@ -59,6 +64,7 @@ export function batchTensors(tf: TfModule, arrays: BatchArrays, config: Transfor
     present: tf.tensor2d(arrays.present, [size, config.window]),
     templates: tf.tensor2d(arrays.templates, [size, config.window], 'int32'),
     labels: tf.tensor2d(arrays.labels, [size, Math.max(1, config.classes)]),
+    lineLabels: tf.tensor3d(arrays.lineLabels, [size, config.window, Math.max(1, config.classes)]),
     ...(arrays.time ? { time: tf.tensor3d(arrays.time, [size, config.window, TIME_FEATURES]) } : {}),
   };
 }

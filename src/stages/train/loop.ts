@@ -11,7 +11,7 @@ import { createWeights, weightValues, type Weights } from '../../model/weights.j
 import { Random } from '../../runtime/random.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
-import { supervisedLoss, unsupervisedLoss } from './losses.js';
+import { supervisedLoss, unsupervisedLoss, type PositiveWeights } from './losses.js';
 import type { TrainParams } from './params.js';
 import type { Window } from './windows.js';
 
@@ -62,7 +62,7 @@ export class TrainingLoop {
   readonly weights: Weights;
   readonly optimizer;
   private best: Map<string, Float32Array> | null = null;
-  private positiveWeight;
+  private positiveWeights: PositiveWeights;
 
   constructor(
     private readonly tf: TfModule,
@@ -73,21 +73,32 @@ export class TrainingLoop {
   ) {
     this.weights = createWeights(tf, config, params.seed);
     this.optimizer = tf.train.adam(params.model.learning_rate);
-    this.positiveWeight = tf.tensor1d(this.classWeights());
+    const weights = this.classWeights();
+    this.positiveWeights = { window: tf.tensor1d(weights.window), line: tf.tensor1d(weights.line) };
   }
 
-  /** pos_weight per class: negatives / positives among training windows (capped), for imbalance. */
-  private classWeights(): number[] {
+  /** pos_weight per class, negatives / positives (capped), over training windows and over their lines. Counted from the labels alone, so memory stays flat. */
+  private classWeights(): { window: number[]; line: number[] } {
+    const { labelOffsets, labelIds } = this.inputs.corpus;
     const classes = Math.max(1, this.config.classes);
-    const positives = new Array(classes).fill(0);
-    const train = batchArrays(this.windows.train, this.inputs, this.config, () => false);
-    for (let b = 0; b < train.size; b++) for (let c = 0; c < classes; c++) positives[c] += train.labels[b * classes + c];
-    return positives.map((p) => Math.min(50, (train.size - p) / Math.max(1, p)));
+    const windows = new Array(classes).fill(0);
+    const lines = new Array(classes).fill(0);
+    let lineCount = 0;
+    for (const w of this.windows.train) {
+      const seen = new Set<number>();
+      for (const line of w.lines.subarray(0, this.config.window)) {
+        lineCount++;
+        for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) (lines[labelIds[k]]++, seen.add(labelIds[k]));
+      }
+      seen.forEach((c) => windows[c]++);
+    }
+    const weigh = (positives: number[], total: number) => positives.map((p) => Math.min(50, (total - p) / Math.max(1, p)));
+    return { window: weigh(windows, this.windows.train.length), line: weigh(lines, lineCount) };
   }
 
   private lossOf(batch: ReturnType<typeof batchTensors>, center: ReturnType<TfModule['tensor']> | null) {
     const { tf, weights, config, params } = this;
-    return params.model.supervision === 'labels' ? supervisedLoss(tf, weights, config, batch, this.positiveWeight) : unsupervisedLoss(tf, weights, config, batch, center, params.model.hypersphere_weight);
+    return params.model.supervision === 'labels' ? supervisedLoss(tf, weights, config, batch, this.positiveWeights) : unsupervisedLoss(tf, weights, config, batch, center, params.model.hypersphere_weight);
   }
 
   private batchOf(windows: Window[], seed: number) {

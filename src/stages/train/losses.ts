@@ -1,6 +1,8 @@
 // Training losses: masked-line template prediction (LogBERT's masked log key prediction) with the
-// hypersphere term on [CLS], and weighted binary cross-entropy for the supervised head.
-import { classLogits, forward, templateLogits } from '../../model/forward.js';
+// hypersphere term on [CLS], and weighted binary cross-entropy for the supervised head, on the window's
+// classes and, as a second term, on each line's own classes (labels are per line: using them gives
+// the few labelled incidents many more training targets).
+import { classLogits, forward, lineClassLogits, templateLogits } from '../../model/forward.js';
 import type { TransformerConfig } from '../../model/config.js';
 import type { Weights } from '../../model/weights.js';
 import type { TfModule } from '../../runtime/tf.js';
@@ -26,9 +28,22 @@ export function unsupervisedLoss(tf: TfModule, w: Weights, config: TransformerCo
 }
 
 /** Binary cross-entropy per class with positive weights for imbalance: log σ(z) = -softplus(-z). */
-export function supervisedLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: Batch, positiveWeight: Tensor): Tensor {
-  const logits = classLogits(tf, w, forward(tf, w, config, batch), batch.present);
-  const positive = tf.mul(tf.mul(batch.labels, positiveWeight), tf.softplus(tf.neg(logits)));
-  const negative = tf.mul(tf.sub(1, batch.labels), tf.softplus(logits));
-  return tf.mean(tf.add(positive, negative));
+function weightedCrossEntropy(tf: TfModule, logits: Tensor, labels: Tensor, positiveWeight: Tensor): Tensor {
+  const positive = tf.mul(tf.mul(labels, positiveWeight), tf.softplus(tf.neg(logits)));
+  return tf.add(positive, tf.mul(tf.sub(1, labels), tf.softplus(logits)));
+}
+
+export interface PositiveWeights {
+  /** Per class, for window targets. */
+  readonly window: Tensor;
+  /** Per class, for line targets. */
+  readonly line: Tensor;
+}
+
+export function supervisedLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: Batch, positiveWeights: PositiveWeights): Tensor {
+  const out = forward(tf, w, config, batch);
+  const windowLoss = tf.mean(weightedCrossEntropy(tf, classLogits(tf, w, out, batch.present), batch.labels, positiveWeights.window));
+  const perLine = tf.mean(weightedCrossEntropy(tf, lineClassLogits(tf, w, out), batch.lineLabels, positiveWeights.line), -1);
+  const lineLoss = tf.div(tf.sum(tf.mul(perLine, batch.present)), tf.maximum(tf.sum(batch.present), 1));
+  return tf.add(windowLoss, lineLoss);
 }
