@@ -2,7 +2,7 @@
 // models/{type}/{embedder}/scores-{split}.json. Column arrays keep the file compact.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeJsonAtomicSync } from './atomic-write.js';
+import { writeFileAtomicSync } from './atomic-write.js';
 import { PipelineError } from '../pipeline/errors.js';
 
 export type SplitName = 'train' | 'validation' | 'test';
@@ -46,9 +46,10 @@ export function scoresFile(modelDir: string, split: SplitName): string {
   return path.join(modelDir, `scores-${split}.json`);
 }
 
+/** Written without indentation: on large logs these are the biggest files training writes. */
 export function writeScores(modelDir: string, scores: SplitScores): string {
   const file = scoresFile(modelDir, scores.split);
-  writeJsonAtomicSync(file, scores);
+  writeFileAtomicSync(file, JSON.stringify(scores) + '\n');
   return file;
 }
 
