@@ -4,12 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
+  writeChunksAtomicSync(file, [data]);
+}
+
+/** Writes the chunks one after another, atomically as writeFileAtomicSync: for outputs too big to build whole. */
+export function writeChunksAtomicSync(file: string, chunks: Iterable<string | Uint8Array>): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   const fd = fs.openSync(temp, 'w');
   try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    for (const chunk of chunks) fs.writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);

@@ -2,7 +2,8 @@
 // models/{type}/{embedder}/scores-{split}.json. Column arrays keep the file compact.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomicSync } from './atomic-write.js';
+import { writeChunksAtomicSync } from './atomic-write.js';
+import { jsonChunks } from './json-chunks.js';
 import { PipelineError } from '../pipeline/errors.js';
 
 export type SplitName = 'train' | 'validation' | 'test';
@@ -46,10 +47,18 @@ export function scoresFile(modelDir: string, split: SplitName): string {
   return path.join(modelDir, `scores-${split}.json`);
 }
 
-/** Written without indentation: on large logs these are the biggest files training writes. */
-export function writeScores(modelDir: string, scores: SplitScores): string {
+/** What training writes: SplitScores whose per-line columns may be typed arrays or one-pass iterables. */
+export interface SplitScoresOutput extends Omit<SplitScores, 'lines'> {
+  readonly lines: { readonly index: Iterable<number>; readonly score: Iterable<number>; readonly labels: Iterable<readonly number[]> };
+}
+
+/** Streamed, without indentation: on large logs these are the biggest files training writes. */
+export function writeScores(modelDir: string, scores: SplitScoresOutput): string {
   const file = scoresFile(modelDir, scores.split);
-  writeFileAtomicSync(file, JSON.stringify(scores) + '\n');
+  writeChunksAtomicSync(file, (function* () {
+    yield* jsonChunks(scores);
+    yield '\n';
+  })());
   return file;
 }
 

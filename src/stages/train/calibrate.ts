@@ -2,7 +2,7 @@
 // (unsupervised: flagged windows take the classes whose validation prototypes their [CLS] is close to;
 // supervised: per-class probability thresholds). Then the scores files of validation and test.
 import type { CorpusColumns } from '../../io/corpus.js';
-import type { SplitName, SplitScores } from '../../io/scores-file.js';
+import type { SplitName, SplitScoresOutput } from '../../io/scores-file.js';
 import { f1OptimalThreshold } from '../evaluate/metrics/threshold.js';
 import type { WindowResult } from './scoring.js';
 import { windowLabels, type Window } from './windows.js';
@@ -54,17 +54,27 @@ function cosine01(a: Float32Array, b: readonly number[]): number {
   return (1 + dot / Math.max(1e-12, Math.sqrt(na * nb))) / 2;
 }
 
-/** Per line (by corpus index): the highest score any of its windows gave it. */
-export function lineScoresOf(split: ScoredSplit, supervised: boolean): Map<number, number> {
-  const lines = new Map<number, number>();
+/** Each line of the split once, by corpus index (ascending), with the highest score any of its windows gave it. */
+export function lineScoresOf(split: ScoredSplit, supervised: boolean, corpusLines: number): { index: Uint32Array; score: Float64Array } {
+  const best = new Float64Array(corpusLines).fill(Number.NaN);
   split.windows.forEach((window, w) => {
     const result = split.results[w];
     window.lines.forEach((line, i) => {
       const score = supervised ? result.score : (result.lineScores[i] ?? 0);
-      lines.set(line, Math.max(lines.get(line) ?? 0, score));
+      best[line] = Number.isNaN(best[line]) ? Math.max(0, score) : Math.max(best[line], score);
     });
   });
-  return lines;
+  let count = 0;
+  for (const value of best) if (!Number.isNaN(value)) count++;
+  const index = new Uint32Array(count);
+  const score = new Float64Array(count);
+  let at = 0;
+  best.forEach((value, line) => {
+    if (Number.isNaN(value)) return;
+    index[at] = line;
+    score[at++] = value;
+  });
+  return { index, score };
 }
 
 export function classScores(result: WindowResult, calibration: Pick<Calibration, 'window' | 'prototypes'>): number[] {
@@ -82,9 +92,8 @@ export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, superv
   const labels = validation.windows.map((w) => windowLabels(w, corpus));
   const scores = validation.results.map((r) => r.score);
   const window = supervised && !optimize ? 0.5 : threshold(labels.map((l) => l.length > 0), scores, 'window', notes);
-  const lineMap = lineScoresOf(validation, supervised);
-  const lineIndex = [...lineMap.keys()];
-  const line = supervised && !optimize ? 0.5 : threshold(lineIndex.map((i) => hasLabel(corpus, i)), lineIndex.map((i) => lineMap.get(i)!), 'line', notes);
+  const lineScores = lineScoresOf(validation, supervised, corpus.lines);
+  const line = supervised && !optimize ? 0.5 : threshold(Array.from(lineScores.index, (i) => hasLabel(corpus, i)), Array.from(lineScores.score), 'line', notes);
   const classes = corpus.classes;
   const prototypes = classes.map((_, c) => {
     const members = validation.results.filter((_, w) => labels[w].includes(c));
@@ -104,9 +113,8 @@ export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, superv
   return { window, line, classes: perClass, prototypes, notes };
 }
 
-export function splitScores(name: SplitName, embedder: string, split: ScoredSplit, corpus: CorpusColumns, calibration: Calibration, supervised: boolean): SplitScores {
-  const lineMap = lineScoresOf(split, supervised);
-  const lineIndex = [...lineMap.keys()].sort((a, b) => a - b);
+export function splitScores(name: SplitName, embedder: string, split: ScoredSplit, corpus: CorpusColumns, calibration: Calibration, supervised: boolean): SplitScoresOutput {
+  const lineScores = lineScoresOf(split, supervised, corpus.lines);
   const labelsOf = (line: number) => Array.from(corpus.labelIds.subarray(corpus.labelOffsets[line], corpus.labelOffsets[line + 1]));
   const step = Math.max(1, Math.ceil(split.windows.length / MAX_CLS_SAMPLE));
   const sample = split.windows.map((_, w) => w).filter((w) => w % step === 0);
@@ -126,7 +134,9 @@ export function splitScores(name: SplitName, embedder: string, split: ScoredSpli
       cls: sample.map((w) => Array.from(split.results[w].cls, (v) => Math.round(v * 1e5) / 1e5)),
       cls_index: sample,
     },
-    lines: { index: lineIndex, score: lineIndex.map((i) => lineMap.get(i)!), labels: lineIndex.map(labelsOf) },
+    lines: { ...lineScores, labels: (function* () {
+      for (const line of lineScores.index) yield labelsOf(line);
+    })() },
     thresholds: { window: calibration.window, line: calibration.line, classes: calibration.classes.map((t) => (Number.isFinite(t) ? t : 1e9)) },
   };
 }
