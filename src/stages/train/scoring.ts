@@ -66,11 +66,13 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
       const out = forward(tf, weights, config, plain);
       return model.supervision === 'labels' ? [out.cls, tf.sigmoid(classLogits(tf, weights, out, plain.present))] : [out.cls];
     });
-    const cls = outputs[0].dataSync() as Float32Array;
+    // One copy per batch, handed out as views: a buffer per window would cost more than its data.
+    const cls = new Float32Array(outputs[0].dataSync() as Float32Array);
     const probabilities = outputs[1] ? (outputs[1].dataSync() as Float32Array) : null;
     tf.dispose(outputs);
     Object.values(plain).forEach((t) => t.dispose());
-    const lineScores = part.map(() => new Float32Array(config.window));
+    const lineBuffer = new Float32Array(part.length * config.window);
+    const lineScores = part.map((_, b) => lineBuffer.subarray(b * config.window, (b + 1) * config.window));
     const misses = part.map(() => 0);
     if (model.supervision === 'none') {
       for (let r = 0; r < k; r++) {
@@ -87,7 +89,7 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
       }
     }
     part.forEach((w, b) => {
-      const vector = cls.slice(b * config.dModel, (b + 1) * config.dModel);
+      const vector = cls.subarray(b * config.dModel, (b + 1) * config.dModel);
       const center = scorer.center;
       const distance = center ? Math.sqrt(vector.reduce((sum: number, v: number, d: number) => sum + (v - center[d]) ** 2, 0)) : 0;
       const missRate = misses[b] / Math.max(1, Math.min(w.lines.length, config.window));
