@@ -1,5 +1,6 @@
-// The forward pass: line vectors (some replaced by the mask vector) projected to d_model, a [CLS]
-// slot in front, learned positions, pre-LayerNorm encoder blocks with padding-aware attention.
+// The forward pass: line vectors (some replaced by the mask vector) and their time features
+// projected to d_model, a [CLS] slot in front, learned positions, pre-LayerNorm encoder blocks with
+// padding-aware attention.
 import type { TfModule } from '../runtime/tf.js';
 import type { TransformerConfig } from './config.js';
 import type { Weights } from './weights.js';
