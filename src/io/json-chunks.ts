@@ -5,7 +5,21 @@
 const CHUNK_CHARS = 1 << 16;
 
 function* pieces(value: unknown): Generator<string> {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && !(Symbol.iterator in value)) {
+  if (value === null || typeof value !== 'object') {
+    yield JSON.stringify(value) ?? 'null';
+  } else if (Symbol.iterator in value) {
+    yield '[';
+    let first = true;
+    for (const item of value as Iterable<unknown>) {
+      if (!first) yield ',';
+      first = false;
+      // Numbers inline: long numeric columns are the hot path.
+      if (typeof item === 'number') yield JSON.stringify(item);
+      else if (item === undefined || typeof item === 'function') yield 'null';
+      else yield* pieces(item);
+    }
+    yield ']';
+  } else {
     yield '{';
     let first = true;
     for (const [key, field] of Object.entries(value)) {
@@ -15,19 +29,6 @@ function* pieces(value: unknown): Generator<string> {
       yield* pieces(field);
     }
     yield '}';
-  } else if (value !== null && typeof value === 'object' && typeof value !== 'string' && Symbol.iterator in value) {
-    yield '[';
-    let first = true;
-    for (const item of value as Iterable<unknown>) {
-      if (!first) yield ',';
-      first = false;
-      if (typeof item === 'number') yield JSON.stringify(item);
-      else if (item === undefined || typeof item === 'function') yield 'null';
-      else yield* pieces(item);
-    }
-    yield ']';
-  } else {
-    yield JSON.stringify(value) ?? 'null';
   }
 }
 

@@ -29,14 +29,16 @@ export interface BatchArrays {
 
 /** `isMasked(b, i)` says whether line i of window b is hidden. */
 export function batchArrays(windows: readonly Window[], inputs: TrainInputs, config: TransformerConfig, isMasked: (b: number, i: number) => boolean): BatchArrays {
-  const { window: length, inputDim, classes } = config;
+  const { window: length, inputDim } = config;
+  const classes = Math.max(1, config.classes);
+  const { labelOffsets, labelIds } = inputs.corpus;
   const size = windows.length;
   const vectors = new Float32Array(size * length * inputDim);
   const masked = new Float32Array(size * length);
   const present = new Float32Array(size * length);
   const templates = new Int32Array(size * length).fill(config.vocab - 1);
-  const labels = new Float32Array(size * Math.max(1, classes));
-  const lineLabels = new Float32Array(size * length * Math.max(1, classes));
+  const labels = new Float32Array(size * classes);
+  const lineLabels = new Float32Array(size * length * classes);
   const time = config.timeFeatures ? new Float32Array(size * length * TIME_FEATURES) : null;
   windows.forEach((w, b) => {
     const count = Math.min(length, w.lines.length);
@@ -47,11 +49,10 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
       present[b * length + i] = 1;
       masked[b * length + i] = isMasked(b, i) ? 1 : 0;
       templates[b * length + i] = Math.min(inputs.corpus.template[line], config.vocab - 1);
-      const { labelOffsets, labelIds } = inputs.corpus;
-      for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lineLabels[(b * length + i) * Math.max(1, classes) + labelIds[k]] = 1;
+      for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lineLabels[(b * length + i) * classes + labelIds[k]] = 1;
     }
     if (time) writeTimeFeatures(inputs.corpus.ts, w.lines, count, time, b * length * TIME_FEATURES);
-    for (const label of windowLabels(w, inputs.corpus)) labels[b * Math.max(1, classes) + label] = 1;
+    for (const label of windowLabels(w, inputs.corpus)) labels[b * classes + label] = 1;
   });
   return { size, vectors, masked, present, templates, labels, lineLabels, time };
 }

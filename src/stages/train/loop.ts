@@ -13,7 +13,7 @@ import type { TfModule } from '../../runtime/tf.js';
 import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
 import { supervisedLoss, unsupervisedLoss, type PositiveWeights } from './losses.js';
 import type { TrainParams } from './params.js';
-import type { Window } from './windows.js';
+import { windowLabels, type Window } from './windows.js';
 
 export interface LoopState {
   epoch: number;
@@ -85,12 +85,11 @@ export class TrainingLoop {
     const lines = new Array(classes).fill(0);
     let lineCount = 0;
     for (const w of this.windows.train) {
-      const seen = new Set<number>();
       for (const line of w.lines.subarray(0, this.config.window)) {
         lineCount++;
-        for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) (lines[labelIds[k]]++, seen.add(labelIds[k]));
+        for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lines[labelIds[k]]++;
       }
-      seen.forEach((c) => windows[c]++);
+      for (const label of windowLabels(w, this.inputs.corpus)) windows[label]++;
     }
     const weigh = (positives: number[], total: number) => positives.map((p) => Math.min(50, (total - p) / Math.max(1, p)));
     return { window: weigh(windows, this.windows.train.length), line: weigh(lines, lineCount) };

@@ -72,7 +72,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const mix = !supervised && params.model.rarity_weight === null ? chooseRarityWeight(scored, inputs.corpus) : { weight: scorer.rarityWeight, averagePrecision: null };
   if (mix.averagePrecision !== null) logger().info({ embedder, rarity_weight: mix.weight, validation_average_precision: mix.averagePrecision }, 'window score mix chosen on validation');
   const validation = { windows: split.validation, results: remixed(scored.results, mix.weight) };
-  const test = { windows: split.test, results: remixed(scoreWindows(scorer, split.test, inputs, params.batchSize), mix.weight) };
+  const test = { windows: split.test, results: scoreWindows({ ...scorer, rarityWeight: mix.weight }, split.test, inputs, params.batchSize) };
   const calibration = calibrate(validation, inputs.corpus, supervised, params.optimizeThresholds);
   calibration.notes.forEach((note) => logger().info({ embedder }, note));
   fs.mkdirSync(modelDir, { recursive: true });
