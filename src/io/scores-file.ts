@@ -47,9 +47,13 @@ export function scoresFile(modelDir: string, split: SplitName): string {
   return path.join(modelDir, `scores-${split}.json`);
 }
 
-/** What training writes: SplitScores whose per-line columns may be typed arrays or one-pass iterables. */
-export interface SplitScoresOutput extends Omit<SplitScores, 'lines'> {
-  readonly lines: { readonly index: Iterable<number>; readonly score: Iterable<number>; readonly labels: Iterable<readonly number[]> };
+/** A column that may be a typed array or a one-pass iterable (a generator) instead of an array. */
+type Streamed<T> = { readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? Iterable<E> : T[K] };
+
+/** What training writes: SplitScores whose window and line columns may be streamed. */
+export interface SplitScoresOutput extends Omit<SplitScores, 'windows' | 'lines'> {
+  readonly windows: Streamed<WindowScores>;
+  readonly lines: Streamed<LineScores>;
 }
 
 /** Streamed, without indentation: on large logs these are the biggest files training writes. */

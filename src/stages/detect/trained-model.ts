@@ -10,13 +10,14 @@ import type { TfModule } from '../../runtime/tf.js';
 import { classScores } from '../train/calibrate.js';
 import type { Normalization } from '../train/normalize.js';
 import type { ModelParams, WindowParams } from '../train/params.js';
-import { rarityOf, type RarityTable } from '../train/rarity.js';
+import { lineRarity, rarityFromSaved, rarityOf, type RarityTable, type SavedRarity } from '../train/rarity.js';
 import { DEFAULT_RARITY_WEIGHT } from '../train/score-mix.js';
+import { windowResult } from '../train/score-columns.js';
 import { scoreWindows, type Scorer } from '../train/scoring.js';
 
 export interface TrainedModel {
   readonly scorer: Scorer;
-  /** Training line counts by vector row, for line rarity (unsupervised models). */
+  /** Training counts by vector row and by step between templates, for line rarity (unsupervised models). */
   readonly rarity: RarityTable | null;
   readonly classes: string[];
   readonly windows: WindowParams;
@@ -40,8 +41,8 @@ export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: strin
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedConfig;
   const { config, values } = loadModelFiles(modelDir);
   const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale, rarity: null, rarityWeight: saved.calibration.rarity_weight ?? DEFAULT_RARITY_WEIGHT };
-  const rarity = JSON.parse(fs.readFileSync(path.join(modelDir, 'rarity.json'), 'utf8')) as { total: number; rows: [number, number][] } | null;
-  return { scorer, rarity: rarity ? { total: rarity.total, counts: new Map(rarity.rows) } : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
+  const rarity = JSON.parse(fs.readFileSync(path.join(modelDir, 'rarity.json'), 'utf8')) as SavedRarity | null;
+  return { scorer, rarity: rarity ? rarityFromSaved(rarity) : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
 }
 
 export interface ScoredWindow {
@@ -76,10 +77,11 @@ export function scoreNewWindows(model: TrainedModel, windows: { entity: string; 
   };
   const rows = Uint32Array.from({ length: n }, (_, i) => i);
   const table = model.rarity;
-  const rarity = table ? Float32Array.from(knownRows, (row) => rarityOf(row < 0 ? 0 : (table.counts.get(row) ?? 0), table.total)) : null;
-  const results = scoreWindows({ ...model.scorer, rarity }, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
+  const rarity = table ? lineRarity(table, Float32Array.from(knownRows, (row) => rarityOf(row < 0 ? 0 : (table.counts.get(row) ?? 0), table.total))) : null;
+  const columns = scoreWindows({ ...model.scorer, rarity }, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
   const calibration = { window: model.thresholds.window, prototypes: model.prototypes };
-  return results.map((result) => {
+  return windows.map((_, w) => {
+    const result = windowResult(columns, w);
     const scores = classScores(result, calibration);
     const classes = model.classes.filter((_, c) => model.thresholds.classes[c] !== null && result.score >= model.thresholds.window && scores[c] >= (model.thresholds.classes[c] as number));
     return { score: result.score, lineScores: result.lineScores, classes };

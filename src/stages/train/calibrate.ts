@@ -4,7 +4,7 @@
 import type { CorpusColumns } from '../../io/corpus.js';
 import type { SplitName, SplitScoresOutput } from '../../io/scores-file.js';
 import { f1OptimalThreshold } from '../evaluate/metrics/threshold.js';
-import type { WindowResult } from './scoring.js';
+import { windowResult, type ScoreColumns, type WindowResult } from './score-columns.js';
 import { windowLabels, type Window } from './windows.js';
 
 export interface Calibration {
@@ -17,7 +17,7 @@ export interface Calibration {
 
 export interface ScoredSplit {
   readonly windows: readonly Window[];
-  readonly results: readonly WindowResult[];
+  readonly columns: ScoreColumns;
 }
 
 const FALLBACK_PERCENTILE = 0.99;
@@ -55,19 +55,20 @@ function cosine01(a: Float32Array, b: readonly number[]): number {
 }
 
 /** Each line of the split once, by corpus index (ascending), with the highest score any of its windows gave it. */
-export function lineScoresOf(split: ScoredSplit, supervised: boolean, corpusLines: number): { index: Uint32Array; score: Float64Array } {
-  const best = new Float64Array(corpusLines).fill(Number.NaN);
+export function lineScoresOf(split: ScoredSplit, supervised: boolean, corpusLines: number): { index: Uint32Array; score: Float32Array } {
+  const best = new Float32Array(corpusLines).fill(Number.NaN);
+  const { columns } = split;
+  const width = columns.shape.window;
   split.windows.forEach((window, w) => {
-    const result = split.results[w];
     window.lines.forEach((line, i) => {
-      const score = supervised ? result.score : (result.lineScores[i] ?? 0);
+      const score = supervised ? columns.score[w] : i < width ? columns.lineScores[w * width + i] : 0;
       best[line] = Number.isNaN(best[line]) ? Math.max(0, score) : Math.max(best[line], score);
     });
   });
   let count = 0;
   for (const value of best) if (!Number.isNaN(value)) count++;
   const index = new Uint32Array(count);
-  const score = new Float64Array(count);
+  const score = new Float32Array(count);
   let at = 0;
   best.forEach((value, line) => {
     if (Number.isNaN(value)) return;
@@ -89,18 +90,15 @@ function hasLabel(corpus: CorpusColumns, line: number): boolean {
 
 export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, supervised: boolean, optimize: boolean): Calibration {
   const notes: string[] = [];
+  const { columns } = validation;
   const labels = validation.windows.map((w) => windowLabels(w, corpus));
-  const scores = validation.results.map((r) => r.score);
-  const window = supervised && !optimize ? 0.5 : threshold(labels.map((l) => l.length > 0), scores, 'window', notes);
+  const window = supervised && !optimize ? 0.5 : threshold(labels.map((l) => l.length > 0), Array.from(columns.score), 'window', notes);
   const lineScores = lineScoresOf(validation, supervised, corpus.lines);
   const line = supervised && !optimize ? 0.5 : threshold(Array.from(lineScores.index, (i) => hasLabel(corpus, i)), Array.from(lineScores.score), 'line', notes);
   const classes = corpus.classes;
-  const prototypes = classes.map((_, c) => {
-    const members = validation.results.filter((_, w) => labels[w].includes(c));
-    if (supervised || members.length === 0) return null;
-    return Array.from({ length: members[0].cls.length }, (_, k) => members.reduce((sum, r) => sum + r.cls[k], 0) / members.length);
-  });
+  const prototypes = classes.map((_, c) => (supervised ? null : meanCls(columns, labels, c)));
   const partial = { window, prototypes };
+  const classScoreRows = supervised && !optimize ? [] : labels.map((_, w) => classScores(windowResult(columns, w), partial));
   const perClass = classes.map((name, c) => {
     const truth = labels.map((l) => l.includes(c));
     if (supervised && !optimize) return 0.5;
@@ -108,16 +106,35 @@ export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, superv
       notes.push(`class ${name}: no example in validation; it is never predicted`);
       return Infinity;
     }
-    return f1OptimalThreshold(truth, validation.results.map((r) => classScores(r, partial)[c]))?.threshold ?? Infinity;
+    return f1OptimalThreshold(truth, classScoreRows.map((row) => row[c]))?.threshold ?? Infinity;
   });
   return { window, line, classes: perClass, prototypes, notes };
 }
 
+/** The mean [CLS] vector of the windows labelled with class c, or null when there are none. */
+function meanCls(columns: ScoreColumns, labels: readonly number[][], c: number): number[] | null {
+  const { dModel } = columns.shape;
+  const sum = new Float64Array(dModel);
+  let members = 0;
+  labels.forEach((l, w) => {
+    if (!l.includes(c)) return;
+    members++;
+    for (let k = 0; k < dModel; k++) sum[k] += columns.cls[w * dModel + k];
+  });
+  return members === 0 ? null : Array.from(sum, (v) => v / members);
+}
+
+function* eachWindow<T>(count: number, value: (w: number) => T): Generator<T> {
+  for (let w = 0; w < count; w++) yield value(w);
+}
+
+/** The split's scores file, its columns written as they are computed rather than built first. */
 export function splitScores(name: SplitName, embedder: string, split: ScoredSplit, corpus: CorpusColumns, calibration: Calibration, supervised: boolean): SplitScoresOutput {
+  const { windows, columns } = split;
   const lineScores = lineScoresOf(split, supervised, corpus.lines);
   const labelsOf = (line: number) => Array.from(corpus.labelIds.subarray(corpus.labelOffsets[line], corpus.labelOffsets[line + 1]));
-  const step = Math.max(1, Math.ceil(split.windows.length / MAX_CLS_SAMPLE));
-  const sample = split.windows.map((_, w) => w).filter((w) => w % step === 0);
+  const step = Math.max(1, Math.ceil(windows.length / MAX_CLS_SAMPLE));
+  const sample = windows.map((_, w) => w).filter((w) => w % step === 0);
   return {
     schema: 1,
     split: name,
@@ -125,18 +142,16 @@ export function splitScores(name: SplitName, embedder: string, split: ScoredSpli
     mode: supervised ? 'supervised' : 'unsupervised',
     classes: [...corpus.classes],
     windows: {
-      start: split.windows.map((w) => w.lines[0]),
-      end: split.windows.map((w) => w.lines[w.lines.length - 1] + 1),
-      entity: split.windows.map((w) => w.entity),
-      score: split.results.map((r) => r.score),
-      class_scores: split.results.map((r) => classScores(r, calibration)),
-      labels: split.windows.map((w) => windowLabels(w, corpus)),
-      cls: sample.map((w) => Array.from(split.results[w].cls, (v) => Math.round(v * 1e5) / 1e5)),
+      start: eachWindow(windows.length, (w) => windows[w].lines[0]),
+      end: eachWindow(windows.length, (w) => windows[w].lines[windows[w].lines.length - 1] + 1),
+      entity: eachWindow(windows.length, (w) => windows[w].entity),
+      score: columns.score,
+      class_scores: eachWindow(windows.length, (w) => classScores(windowResult(columns, w), calibration)),
+      labels: eachWindow(windows.length, (w) => windowLabels(windows[w], corpus)),
+      cls: sample.map((w) => Array.from(windowResult(columns, w).cls, (v) => Math.round(v * 1e5) / 1e5)),
       cls_index: sample,
     },
-    lines: { ...lineScores, labels: (function* () {
-      for (const line of lineScores.index) yield labelsOf(line);
-    })() },
+    lines: { ...lineScores, labels: eachWindow(lineScores.index.length, (i) => labelsOf(lineScores.index[i])) },
     thresholds: { window: calibration.window, line: calibration.line, classes: calibration.classes.map((t) => (Number.isFinite(t) ? t : 1e9)) },
   };
 }

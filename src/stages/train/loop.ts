@@ -110,10 +110,7 @@ export class TrainingLoop {
     const size = this.params.batchSize;
     let total = 0;
     let count = 0;
-    // With max_train_windows, an evenly spread subset of the same size measures the validation loss.
-    const cap = this.params.model.max_train_windows ?? Infinity;
-    const step = Math.max(1, Math.ceil(this.windows.validation.length / cap));
-    const windows = this.windows.validation.filter((_, i) => i % step === 0);
+    const windows = this.capped(this.windows.validation);
     for (let start = 0; start < windows.length; start += size) {
       const part = windows.slice(start, start + size);
       total += tf.tidy(() => {
@@ -125,17 +122,24 @@ export class TrainingLoop {
     return count ? total / count : 0;
   }
 
-  /** Mean [CLS] of the training windows, nothing masked: the hypersphere centre. */
+  /** With max_train_windows, an evenly spread subset of that many windows stands for a whole split. */
+  private capped(windows: Window[]): Window[] {
+    const step = Math.max(1, Math.ceil(windows.length / (this.params.model.max_train_windows ?? Infinity)));
+    return step === 1 ? windows : windows.filter((_, i) => i % step === 0);
+  }
+
+  /** Mean [CLS] of the training windows (or their capped subset), nothing masked: the hypersphere centre. */
   centre(): number[] {
     const { tf } = this;
     const sum = new Float64Array(this.config.dModel);
     const size = this.params.batchSize;
-    for (let start = 0; start < this.windows.train.length; start += size) {
-      const part = this.windows.train.slice(start, start + size);
+    const windows = this.capped(this.windows.train);
+    for (let start = 0; start < windows.length; start += size) {
+      const part = windows.slice(start, start + size);
       const cls = tf.tidy(() => forward(tf, this.weights, this.config, batchTensors(tf, batchArrays(part, this.inputs, this.config, () => false), this.config)).cls.sum(0).dataSync());
       cls.forEach((v, k) => (sum[k] += v));
     }
-    return Array.from(sum, (v) => v / Math.max(1, this.windows.train.length));
+    return Array.from(sum, (v) => v / Math.max(1, windows.length));
   }
 
   async saveState(dir: string, state: LoopState): Promise<void> {

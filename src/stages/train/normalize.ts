@@ -23,7 +23,11 @@ export function normalizationOf(vectors: Float32Array, rows: Uint32Array, dim: n
 }
 
 export function normalize(vectors: Float32Array, dim: number, normalization: Normalization): Float32Array {
-  const out = new Float32Array(vectors.length);
-  for (let i = 0; i < vectors.length; i++) out[i] = (vectors[i] - normalization.mean[i % dim]) / normalization.std[i % dim];
-  return out;
+  return normalizeInPlace(Float32Array.from(vectors), dim, normalization);
+}
+
+/** Standardises the vectors where they lie (training's table of every distinct line is not copied). */
+export function normalizeInPlace(vectors: Float32Array, dim: number, normalization: Normalization): Float32Array {
+  for (let i = 0; i < vectors.length; i++) vectors[i] = (vectors[i] - normalization.mean[i % dim]) / normalization.std[i % dim];
+  return vectors;
 }

@@ -38,7 +38,7 @@ export const modelSchema = z.strictObject({
   epochs: z.number().int().min(1),
   /** Early stopping: epochs without a better validation loss. */
   patience: z.number().int().min(1),
-  /** Training windows drawn per epoch (a fresh random subset each epoch); null = all. Bounds the time per epoch on large logs. */
+  /** Training windows drawn per epoch (a fresh random subset each epoch); null = all. Bounds the time per epoch on large logs (and caps the windows behind the validation loss and the centre). */
   max_train_windows: z.number().int().min(1).nullable(),
   /** Windows per batch; null = the performance profile's batch size. */
   batch_size: z.number().int().min(1).nullable(),

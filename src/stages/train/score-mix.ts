@@ -5,7 +5,8 @@
 import type { CorpusColumns } from '../../io/corpus.js';
 import { averagePrecisionScore } from '../evaluate/metrics/ranking.js';
 import type { ScoredSplit } from './calibrate.js';
-import { mixedScore, type WindowResult } from './scoring.js';
+import { rarityAt, type ScoreColumns } from './score-columns.js';
+import { mixedScore } from './scoring.js';
 import { windowLabels } from './windows.js';
 
 /** The share used before validation is scored, and kept when no other share does strictly better. */
@@ -15,16 +16,18 @@ const CANDIDATES = [DEFAULT_RARITY_WEIGHT, 0, 0.15, 0.3, 0.5, 0.85, 1];
 /** The candidate share with the highest validation average precision; the default without labelled validation windows. */
 export function chooseRarityWeight(validation: ScoredSplit, corpus: CorpusColumns): { weight: number; averagePrecision: number | null } {
   const truth = validation.windows.map((w) => windowLabels(w, corpus).length > 0);
-  if (!truth.some(Boolean) || validation.results.every((r) => r.rarity === null)) return { weight: DEFAULT_RARITY_WEIGHT, averagePrecision: null };
+  const { columns } = validation;
+  if (!truth.some(Boolean) || columns.rarity.every(Number.isNaN)) return { weight: DEFAULT_RARITY_WEIGHT, averagePrecision: null };
   let best = { weight: DEFAULT_RARITY_WEIGHT, averagePrecision: -1 };
   for (const weight of CANDIDATES) {
-    const averagePrecision = averagePrecisionScore(truth, validation.results.map((r) => mixedScore(r.modelScore, r.rarity, weight))) ?? -1;
+    const averagePrecision = averagePrecisionScore(truth, Array.from(remixed(columns, weight).score)) ?? -1;
     if (averagePrecision > best.averagePrecision) best = { weight, averagePrecision };
   }
   return best;
 }
 
-/** The results with their window scores recomputed for another share. */
-export function remixed(results: readonly WindowResult[], weight: number): WindowResult[] {
-  return results.map((r) => (r.classProbabilities ? r : { ...r, score: mixedScore(r.modelScore, r.rarity, weight) }));
+/** The columns with their window scores recomputed for another share (the other columns shared). */
+export function remixed(columns: ScoreColumns, weight: number): ScoreColumns {
+  if (columns.classProbabilities) return columns;
+  return { ...columns, score: columns.score.map((_, w) => mixedScore(columns.modelScore[w], rarityAt(columns, w), weight)) };
 }

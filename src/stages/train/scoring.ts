@@ -8,21 +8,9 @@ import type { Weights } from '../../model/weights.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
 import type { ModelParams } from './params.js';
+import { emptyScoreColumns, type ScoreColumns } from './score-columns.js';
+import { lineRarities, type LineRarity } from './rarity.js';
 import type { Window } from './windows.js';
-
-export interface WindowResult {
-  readonly score: number;
-  /** Unsupervised: the model's part of the score (miss rate and distance to the centre), in [0, 1]. */
-  readonly modelScore: number;
-  /** Unsupervised: the rarity of the window's rarest lines, or null without a rarity table. */
-  readonly rarity: number | null;
-  readonly missRate: number;
-  readonly distance: number;
-  readonly cls: Float32Array;
-  readonly classProbabilities: Float32Array | null;
-  /** Per line of the window: 1 - p(true template) when it was masked. */
-  readonly lineScores: Float32Array;
-}
 
 export interface Scorer {
   readonly tf: TfModule;
@@ -32,8 +20,8 @@ export interface Scorer {
   readonly center: number[] | null;
   /** Distance that counts as "far" (a high percentile of training distances); null until known. */
   readonly distanceScale: number | null;
-  /** Rarity of each line vector row under the training distribution (see rarity.ts); null: not used. */
-  readonly rarity: Float32Array | null;
+  /** Rarity of lines and of steps between templates under the training distribution (see rarity.ts); null: not used. */
+  readonly rarity: LineRarity | null;
   /** Share of the window score that comes from line rarity when a rarity table is known. */
   readonly rarityWeight: number;
 }
@@ -55,26 +43,25 @@ function topMisses(tf: TfModule, logits: ReturnType<TfModule['tensor']>, batch: 
   });
 }
 
-export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs: TrainInputs, batchSize: number): WindowResult[] {
+export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs: TrainInputs, batchSize: number): ScoreColumns {
   const { tf, weights, config, model } = scorer;
-  const results: WindowResult[] = [];
+  const supervised = model.supervision === 'labels';
+  const columns = emptyScoreColumns(windows.length, { dModel: config.dModel, window: config.window, classes: config.classes }, supervised && config.classes > 0);
   const k = rotations(model.mask_ratio);
   for (let start = 0; start < windows.length; start += batchSize) {
     const part = windows.slice(start, start + batchSize);
     const plain = batchTensors(tf, batchArrays(part, inputs, config, () => false), config);
     const outputs = tf.tidy(() => {
       const out = forward(tf, weights, config, plain);
-      return model.supervision === 'labels' ? [out.cls, tf.sigmoid(classLogits(tf, weights, out, plain.present))] : [out.cls];
+      return columns.classProbabilities ? [out.cls, tf.sigmoid(classLogits(tf, weights, out, plain.present))] : [out.cls];
     });
-    // One copy per batch, handed out as views: a buffer per window would cost more than its data.
-    const cls = new Float32Array(outputs[0].dataSync() as Float32Array);
-    const probabilities = outputs[1] ? (outputs[1].dataSync() as Float32Array) : null;
+    columns.cls.set(outputs[0].dataSync() as Float32Array, start * config.dModel);
+    if (outputs[1]) columns.classProbabilities!.set(outputs[1].dataSync() as Float32Array, start * config.classes);
     tf.dispose(outputs);
     Object.values(plain).forEach((t) => t.dispose());
-    const lineBuffer = new Float32Array(part.length * config.window);
-    const lineScores = part.map((_, b) => lineBuffer.subarray(b * config.window, (b + 1) * config.window));
+    const lineScores = part.map((_, b) => columns.lineScores.subarray((start + b) * config.window, (start + b + 1) * config.window));
     const misses = part.map(() => 0);
-    if (model.supervision === 'none') {
+    if (!supervised) {
       for (let r = 0; r < k; r++) {
         const arrays = batchArrays(part, inputs, config, (_b, i) => i % k === r);
         const batch = batchTensors(tf, arrays, config);
@@ -88,21 +75,30 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
         });
       }
     }
-    part.forEach((w, b) => {
-      const vector = cls.subarray(b * config.dModel, (b + 1) * config.dModel);
-      const center = scorer.center;
-      const distance = center ? Math.sqrt(vector.reduce((sum: number, v: number, d: number) => sum + (v - center[d]) ** 2, 0)) : 0;
-      const missRate = misses[b] / Math.max(1, Math.min(w.lines.length, config.window));
-      const classProbabilities = probabilities ? probabilities.slice(b * config.classes, (b + 1) * config.classes) : null;
-      const far = scorer.distanceScale ? Math.min(1, distance / scorer.distanceScale) : 0;
-      const modelScore = (1 - SCORE_DISTANCE_WEIGHT) * missRate + SCORE_DISTANCE_WEIGHT * far;
-      const rare = scorer.rarity ? rarestLines(scorer.rarity, w.lines, inputs.rows, Math.min(w.lines.length, config.window)) : null;
-      if (rare) for (let i = 0; i < Math.min(w.lines.length, config.window); i++) lineScores[b][i] = Math.max(lineScores[b][i], scorer.rarity![inputs.rows[w.lines[i]]]);
-      const score = classProbabilities ? Math.max(0, ...classProbabilities) : mixedScore(modelScore, rare, scorer.rarityWeight);
-      results.push({ score, modelScore, rarity: rare, missRate, distance, cls: vector, classProbabilities, lineScores: lineScores[b] });
-    });
+    part.forEach((w, b) => scoreWindow(scorer, columns, start + b, w, misses[b], lineScores[b], inputs));
   }
-  return results;
+  return columns;
+}
+
+/** Fills window `at`'s row of the columns from its misses, [CLS] vector and line scores. */
+function scoreWindow(scorer: Scorer, columns: ScoreColumns, at: number, window: Window, misses: number, lineScores: Float32Array, inputs: TrainInputs): void {
+  const { dModel, classes } = columns.shape;
+  const count = Math.min(window.lines.length, columns.shape.window);
+  const vector = columns.cls.subarray(at * dModel, (at + 1) * dModel);
+  const center = scorer.center;
+  const distance = center ? Math.sqrt(vector.reduce((sum: number, v: number, d: number) => sum + (v - center[d]) ** 2, 0)) : 0;
+  const missRate = misses / Math.max(1, count);
+  const far = scorer.distanceScale ? Math.min(1, distance / scorer.distanceScale) : 0;
+  const modelScore = (1 - SCORE_DISTANCE_WEIGHT) * missRate + SCORE_DISTANCE_WEIGHT * far;
+  const rarities = scorer.rarity ? lineRarities(scorer.rarity, window.lines, inputs.rows, inputs.corpus.template, count) : null;
+  if (rarities) rarities.forEach((rarity, i) => (lineScores[i] = Math.max(lineScores[i], rarity)));
+  const rare = rarities ? rarestLines(rarities) : null;
+  const probabilities = columns.classProbabilities?.subarray(at * classes, (at + 1) * classes);
+  columns.score[at] = probabilities ? Math.max(0, ...probabilities) : mixedScore(modelScore, rare, scorer.rarityWeight);
+  columns.modelScore[at] = modelScore;
+  columns.rarity[at] = rare ?? Number.NaN;
+  columns.missRate[at] = missRate;
+  columns.distance[at] = distance;
 }
 
 /** The unsupervised window score: the model's part and the rarity part, `rarityWeight` of it rarity. */
@@ -111,8 +107,8 @@ export function mixedScore(modelScore: number, rarity: number | null, rarityWeig
 }
 
 /** Half the rarest line's rarity, half the mean of the three rarest: one never-seen line, or a few rare ones, make a window stand out. */
-function rarestLines(rarity: Float32Array, lines: Uint32Array, rows: Uint32Array, count: number): number {
-  const values = Array.from(lines.subarray(0, count), (line) => rarity[rows[line]]).sort((a, b) => b - a);
+function rarestLines(rarities: Float32Array): number {
+  const values = Array.from(rarities).sort((a, b) => b - a);
   const top = values.slice(0, RARE_LINES);
   return 0.5 * (values[0] ?? 0) + (0.5 * top.reduce((a, b) => a + b, 0)) / Math.max(1, top.length);
 }

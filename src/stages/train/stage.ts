@@ -8,7 +8,7 @@ import type { Stage, StageRun } from '../../pipeline/stage.js';
 import { startProgress } from '../../runtime/progress.js';
 import { initTf, type DeviceRequest } from '../../runtime/tf.js';
 import { trainSettings, type TrainChoices } from './settings.js';
-import { normalize, normalizationOf } from './normalize.js';
+import { normalizeInPlace, normalizationOf } from './normalize.js';
 import { trainAndScore } from './train-model.js';
 
 /** Session ids per line for --session_key: lines whose text matches the same key share a session. */
@@ -46,7 +46,7 @@ export function trainStage(embedder: EmbedderName): Stage {
       const result = await trainAndScore({
         tf,
         backend: choice,
-        inputs: { corpus, vectors: normalize(embeddings.vectors, embeddings.meta.dim, normalization), rows: embeddings.rows, dim: embeddings.meta.dim, session },
+        inputs: { corpus, vectors: normalizeInPlace(embeddings.vectors, embeddings.meta.dim, normalization), rows: embeddings.rows, dim: embeddings.meta.dim, session },
         normalization,
         params,
         embedder,

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { initTf } from '../../../src/runtime/tf.js';
 import { scoreNewWindows, type TrainedModel } from '../../../src/stages/detect/trained-model.js';
 import { TrainingLoop } from '../../../src/stages/train/loop.js';
-import { rarityByRow, rarityTable } from '../../../src/stages/train/rarity.js';
+import { lineRarity, rarityByRow, rarityTable } from '../../../src/stages/train/rarity.js';
+import { windowResult } from '../../../src/stages/train/score-columns.js';
 import { scoreWindows, type Scorer } from '../../../src/stages/train/scoring.js';
 import { transformerConfig } from '../../../src/stages/train/train-model.js';
 import { splitWindows } from '../../../src/stages/train/windows.js';
@@ -26,9 +27,9 @@ test('new windows score as training scored the same windows', async () => {
   assert.equal(config.timeFeatures, 4);
   const loop = new TrainingLoop(tf, config, params, inputs, split);
   const state = await loop.run({ stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-model-')), resume: false, due: () => false, onCheckpoint: async () => {} });
-  const table = rarityTable(split.train, inputs.rows);
+  const table = rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab);
   const scorer: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: 2, rarity: null, rarityWeight: 0.4 };
-  const expected = scoreWindows({ ...scorer, rarity: rarityByRow(table, inputs.vectors.length / inputs.dim) }, split.test, inputs, 8);
+  const expected = scoreWindows({ ...scorer, rarity: lineRarity(table, rarityByRow(table, inputs.vectors.length / inputs.dim)) }, split.test, inputs, 8);
 
   // The test windows' lines laid out as detection lays out new lines: one local row per line.
   const lines = split.test.flatMap((w) => [...w.lines]);
@@ -44,9 +45,10 @@ test('new windows score as training scored the same windows', async () => {
     ts: Float64Array.from(lines, (line) => inputs.corpus.ts[line]),
   }, 8);
 
-  assert.equal(actual.length, expected.length);
+  assert.equal(actual.length, expected.count);
   actual.forEach((result, w) => {
-    assert.ok(Math.abs(result.score - expected[w].score) < 1e-6, `window ${w}: ${result.score} against ${expected[w].score}`);
-    result.lineScores.forEach((score, i) => assert.ok(Math.abs(score - expected[w].lineScores[i]) < 1e-6, `window ${w} line ${i}`));
+    const want = windowResult(expected, w);
+    assert.ok(Math.abs(result.score - want.score) < 1e-6, `window ${w}: ${result.score} against ${want.score}`);
+    result.lineScores.forEach((score, i) => assert.ok(Math.abs(score - want.lineScores[i]) < 1e-6, `window ${w} line ${i}`));
   });
 });

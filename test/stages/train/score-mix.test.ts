@@ -4,15 +4,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CorpusColumns } from '../../../src/io/corpus.js';
 import { chooseRarityWeight, DEFAULT_RARITY_WEIGHT, remixed } from '../../../src/stages/train/score-mix.js';
-import type { WindowResult } from '../../../src/stages/train/scoring.js';
+import { emptyScoreColumns } from '../../../src/stages/train/score-columns.js';
 
 /** One line per window; `anomalous[i]` labels window i. */
 function split(anomalous: boolean[], parts: [number, number | null][]) {
   const labelOffsets = new Uint32Array(anomalous.length + 1);
   anomalous.forEach((a, i) => (labelOffsets[i + 1] = labelOffsets[i] + (a ? 1 : 0)));
   const corpus = { labelOffsets, labelIds: new Uint16Array(labelOffsets[anomalous.length]) } as unknown as CorpusColumns;
-  const results = parts.map(([modelScore, rarity]) => ({ score: 0, modelScore, rarity, classProbabilities: null }) as unknown as WindowResult);
-  return { corpus, scored: { windows: anomalous.map((_, i) => ({ entity: 'e', lines: Uint32Array.of(i) })), results } };
+  const columns = emptyScoreColumns(parts.length, { dModel: 1, window: 1, classes: 0 }, false);
+  parts.forEach(([modelScore, rarity], w) => {
+    columns.modelScore[w] = modelScore;
+    columns.rarity[w] = rarity ?? Number.NaN;
+  });
+  return { corpus, scored: { windows: anomalous.map((_, i) => ({ entity: 'e', lines: Uint32Array.of(i) })), columns } };
 }
 
 test('rarity alone separates the anomalies: the whole score goes to rarity', () => {
@@ -37,5 +41,6 @@ test('no labelled validation window: the default share, with no precision to rep
 
 test('remixed recomputes each score from its parts and leaves windows without rarity to the model', () => {
   const { scored } = split([true, false], [[0.4, 0.8], [0.5, null]]);
-  assert.deepEqual(remixed(scored.results, 0.25).map((r) => Math.round(r.score * 1e6) / 1e6), [0.5, 0.5]);
+  assert.deepEqual(Array.from(remixed(scored.columns, 0.25).score, (score) => Math.round(score * 1e6) / 1e6), [0.5, 0.5]);
+  assert.deepEqual([...scored.columns.score], [0, 0], 'the scored columns are left as they were');
 });

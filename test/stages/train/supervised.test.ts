@@ -36,9 +36,9 @@ test('trained on the labels, burst windows score higher than normal ones', async
   const loop = new TrainingLoop(tf, config, params, inputs, split);
   await loop.run({ stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-supervised-')), resume: false, due: () => false, onCheckpoint: async () => {} });
   const scorer = { tf, weights: loop.weights, config, model: params.model, center: null, distanceScale: null, rarity: null, rarityWeight: 0 };
-  const results = scoreWindows(scorer, split.train, inputs, 8);
-  const burst = results.filter((_, i) => windowLabels(split.train[i], inputs.corpus).length > 0).map((r) => r.score);
-  const normal = results.filter((_, i) => windowLabels(split.train[i], inputs.corpus).length === 0).map((r) => r.score);
+  const scores = Array.from(scoreWindows(scorer, split.train, inputs, 8).score);
+  const burst = scores.filter((_, i) => windowLabels(split.train[i], inputs.corpus).length > 0);
+  const normal = scores.filter((_, i) => windowLabels(split.train[i], inputs.corpus).length === 0);
   assert.ok(burst.length > 0 && normal.length > 0);
   assert.ok(Math.min(...burst) > Math.max(...normal), `burst ${burst.map((s) => s.toFixed(2))} against normal up to ${Math.max(...normal).toFixed(2)}`);
 });

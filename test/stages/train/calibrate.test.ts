@@ -1,0 +1,69 @@
+// Calibration on validation columns (thresholds, prototypes, class thresholds) and the scores file
+// written from them, read back value by value.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CorpusColumns } from '../../../src/io/corpus.js';
+import { readScores, writeScores } from '../../../src/io/scores-file.js';
+import { calibrate, splitScores, type ScoredSplit } from '../../../src/stages/train/calibrate.js';
+import { emptyScoreColumns } from '../../../src/stages/train/score-columns.js';
+
+/** Six lines of one entity in three windows of two; line 3 is a `burst`, `quiet` has no example. */
+function validation(): { corpus: CorpusColumns; split: ScoredSplit } {
+  const corpus = {
+    lines: 6,
+    classes: ['burst', 'quiet'],
+    labelOffsets: Uint32Array.of(0, 0, 0, 0, 1, 1, 1),
+    labelIds: Uint16Array.of(0),
+  } as unknown as CorpusColumns;
+  const windows = [0, 2, 4].map((first) => ({ entity: 'e', lines: Uint32Array.of(first, first + 1) }));
+  const columns = emptyScoreColumns(3, { dModel: 2, window: 2, classes: 2 }, false);
+  columns.score.set([0.1, 0.9, 0.2]);
+  columns.cls.set([1, 0, 0, 1, 1, 0]);
+  columns.lineScores.set([0.1, 0.2, 0.3, 0.8, 0.05, 0.4]);
+  return { corpus, split: { windows, columns } };
+}
+
+const round = (values: Iterable<number>) => Array.from(values, (v) => Math.round(v * 1e6) / 1e6);
+
+test('thresholds sit midway below the F1-optimal validation score; prototypes are the mean [CLS] of each class', () => {
+  const { corpus, split } = validation();
+  const calibration = calibrate(split, corpus, false, false);
+  assert.deepEqual(round([calibration.window, calibration.line]), [0.55, 0.6]);
+  assert.deepEqual(calibration.prototypes, [[0, 1], null]);
+  assert.deepEqual(calibration.classes, [1, Infinity]);
+  assert.deepEqual(calibration.notes, ['class quiet: no example in validation; it is never predicted']);
+});
+
+test('the scores file holds every window and line of the split with its labels and class scores', () => {
+  const { corpus, split } = validation();
+  const calibration = calibrate(split, corpus, false, false);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-calibrate-'));
+  writeScores(dir, splitScores('validation', 'fasttext', split, corpus, calibration, false));
+  const scores = readScores(dir, 'validation');
+  assert.deepEqual(scores.windows.start, [0, 2, 4]);
+  assert.deepEqual(scores.windows.end, [2, 4, 6]);
+  assert.deepEqual(scores.windows.entity, ['e', 'e', 'e']);
+  assert.deepEqual(scores.windows.score, [0.1, 0.9, 0.2]);
+  assert.deepEqual(scores.windows.labels, [[], [0], []]);
+  // Evidence (score over the window threshold, at most 1) times the [CLS] cosine to the prototype, in [0, 1].
+  assert.deepEqual(scores.windows.class_scores.map(round), [[0.1 / 0.55 / 2, 0], [1, 0], [0.2 / 0.55 / 2, 0]].map(round));
+  assert.deepEqual(scores.windows.cls, [[1, 0], [0, 1], [1, 0]]);
+  assert.deepEqual(scores.windows.cls_index, [0, 1, 2]);
+  assert.deepEqual(scores.lines.index, [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(scores.lines.score, [0.1, 0.2, 0.3, 0.8, 0.05, 0.4].map(Math.fround));
+  assert.deepEqual(scores.lines.labels, [[], [], [], [0], [], []]);
+  assert.deepEqual(round([scores.thresholds.window, scores.thresholds.line, ...scores.thresholds.classes]), [0.55, 0.6, 1, 1e9]);
+});
+
+test('a line in two windows keeps the higher of its two scores', () => {
+  const { corpus, split } = validation();
+  const overlapping = { ...split, windows: [split.windows[0], { entity: 'e', lines: Uint32Array.of(1, 2) }, split.windows[2]] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-calibrate-'));
+  writeScores(dir, splitScores('test', 'fasttext', overlapping, corpus, calibrate(overlapping, corpus, false, false), false));
+  const scores = readScores(dir, 'test');
+  assert.deepEqual(scores.lines.index, [0, 1, 2, 4, 5]);
+  assert.deepEqual(scores.lines.score, [0.1, 0.3, 0.8, 0.05, 0.4].map(Math.fround));
+});
