@@ -66,17 +66,16 @@ export function lineRarity(table: RarityTable, byRow: Float32Array): LineRarity 
   return { byRow, transitions: { vocab: steps.vocab, byStep, unseen: rarityOf(0, steps.total) } };
 }
 
+/** The rarity of the step to line i of `lines` from the line before (0 for the first line, or without step counts). */
+function stepRarity(rarity: LineRarity, lines: Uint32Array, templates: Uint32Array, i: number): number {
+  const steps = rarity.transitions;
+  if (!steps || i === 0) return 0;
+  return steps.byStep.get(stepKey(templates[lines[i - 1]], templates[lines[i]], steps.vocab)) ?? steps.unseen;
+}
+
 /** The first `count` lines' rarities: of the line itself or of the step to it from the line before, whichever is rarer. */
 export function lineRarities(rarity: LineRarity, lines: Uint32Array, rows: Uint32Array, templates: Uint32Array, count: number): Float32Array {
-  const values = Float32Array.from(lines.subarray(0, count), (line) => rarity.byRow[rows[line]]);
-  const steps = rarity.transitions;
-  if (steps) {
-    for (let i = 1; i < count; i++) {
-      const step = steps.byStep.get(stepKey(templates[lines[i - 1]], templates[lines[i]], steps.vocab)) ?? steps.unseen;
-      values[i] = Math.max(values[i], step);
-    }
-  }
-  return values;
+  return Float32Array.from(lines.subarray(0, count), (line, i) => Math.max(rarity.byRow[rows[line]], stepRarity(rarity, lines, templates, i)));
 }
 
 /** rarity.json as training writes it, counts sorted by key; models saved before steps were counted lack `transitions`. */
