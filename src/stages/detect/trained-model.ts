@@ -10,7 +10,7 @@ import type { TfModule } from '../../runtime/tf.js';
 import { classScores } from '../train/calibrate.js';
 import type { Normalization } from '../train/normalize.js';
 import type { ModelParams, WindowParams } from '../train/params.js';
-import { lineRarity, rarityFromSaved, rarityOf, type RarityTable, type SavedRarity } from '../train/rarity.js';
+import { rarityFromSaved, rarityOf, stepRarities, type RarityTable, type SavedRarity, type StepRarity } from '../train/rarity.js';
 import { DEFAULT_RARITY_WEIGHT } from '../train/score-mix.js';
 import { windowResult } from '../train/score-columns.js';
 import { scoreWindows, type Scorer } from '../train/scoring.js';
@@ -19,6 +19,8 @@ export interface TrainedModel {
   readonly scorer: Scorer;
   /** Training counts by vector row and by step between templates, for line rarity (unsupervised models). */
   readonly rarity: RarityTable | null;
+  /** The table's step rarities, worked out once. */
+  readonly steps: StepRarity | null;
   readonly classes: string[];
   readonly windows: WindowParams;
   readonly normalization: Normalization;
@@ -41,8 +43,14 @@ export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: strin
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedConfig;
   const { config, values } = loadModelFiles(modelDir);
   const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale, rarity: null, rarityWeight: saved.calibration.rarity_weight ?? DEFAULT_RARITY_WEIGHT };
-  const rarity = JSON.parse(fs.readFileSync(path.join(modelDir, 'rarity.json'), 'utf8')) as SavedRarity | null;
-  return { scorer, rarity: rarity ? rarityFromSaved(rarity) : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
+  const rarityFile = path.join(modelDir, 'rarity.json');
+  const savedRarity = JSON.parse(fs.readFileSync(rarityFile, 'utf8')) as SavedRarity | null;
+  const steps = savedRarity?.transitions;
+  if (steps && steps.vocab !== config.vocab) {
+    throw new PipelineError('input', `${rarityFile}: step counts for ${steps.vocab} template ids, the model has ${config.vocab}; retrain it (run-pipeline train --embedding_type ${embedder} --force_restart)`);
+  }
+  const rarity = savedRarity ? rarityFromSaved(savedRarity) : null;
+  return { scorer, rarity, steps: rarity ? stepRarities(rarity) : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
 }
 
 export interface ScoredWindow {
@@ -77,7 +85,7 @@ export function scoreNewWindows(model: TrainedModel, windows: { entity: string; 
   };
   const rows = Uint32Array.from({ length: n }, (_, i) => i);
   const table = model.rarity;
-  const rarity = table ? lineRarity(table, Float32Array.from(knownRows, (row) => rarityOf(row < 0 ? 0 : (table.counts.get(row) ?? 0), table.total))) : null;
+  const rarity = table ? { byRow: Float32Array.from(knownRows, (row) => rarityOf(row < 0 ? 0 : (table.counts.get(row) ?? 0), table.total)), transitions: model.steps } : null;
   const columns = scoreWindows({ ...model.scorer, rarity }, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
   const calibration = { window: model.thresholds.window, prototypes: model.prototypes };
   return windows.map((_, w) => {

@@ -88,7 +88,12 @@ function hasLabel(corpus: CorpusColumns, line: number): boolean {
   return corpus.labelOffsets[line + 1] > corpus.labelOffsets[line];
 }
 
+function checkAligned(split: ScoredSplit): void {
+  if (split.columns.count !== split.windows.length) throw new Error(`${split.columns.count} window scores for ${split.windows.length} windows`);
+}
+
 export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, supervised: boolean, optimize: boolean): Calibration {
+  checkAligned(validation);
   const notes: string[] = [];
   const { columns } = validation;
   const labels = validation.windows.map((w) => windowLabels(w, corpus));
@@ -98,15 +103,14 @@ export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, superv
   const classes = corpus.classes;
   const prototypes = classes.map((_, c) => (supervised ? null : meanCls(columns, labels, c)));
   const partial = { window, prototypes };
-  const classScoreRows = supervised && !optimize ? [] : labels.map((_, w) => classScores(windowResult(columns, w), partial));
   const perClass = classes.map((name, c) => {
-    const truth = labels.map((l) => l.includes(c));
     if (supervised && !optimize) return 0.5;
+    const truth = labels.map((l) => l.includes(c));
     if (!truth.some(Boolean)) {
       notes.push(`class ${name}: no example in validation; it is never predicted`);
       return Infinity;
     }
-    return f1OptimalThreshold(truth, classScoreRows.map((row) => row[c]))?.threshold ?? Infinity;
+    return f1OptimalThreshold(truth, labels.map((_, w) => classScores(windowResult(columns, w), partial)[c]))?.threshold ?? Infinity;
   });
   return { window, line, classes: perClass, prototypes, notes };
 }
@@ -128,8 +132,12 @@ function* eachWindow<T>(count: number, value: (w: number) => T): Generator<T> {
   for (let w = 0; w < count; w++) yield value(w);
 }
 
-/** The split's scores file, its columns written as they are computed rather than built first. */
+/**
+ * The split's scores file, its columns computed as they are written rather than built first. Some
+ * are one-pass generators: write the result once.
+ */
 export function splitScores(name: SplitName, embedder: string, split: ScoredSplit, corpus: CorpusColumns, calibration: Calibration, supervised: boolean): SplitScoresOutput {
+  checkAligned(split);
   const { windows, columns } = split;
   const lineScores = lineScoresOf(split, supervised, corpus.lines);
   const labelsOf = (line: number) => Array.from(corpus.labelIds.subarray(corpus.labelOffsets[line], corpus.labelOffsets[line + 1]));

@@ -15,10 +15,17 @@ export interface RarityTable extends Counts {
   readonly transitions: (Counts & { readonly vocab: number }) | null;
 }
 
+/** Rarity of each step seen in training, keyed as `stepKey` keys them, and of a step never seen. */
+export interface StepRarity {
+  readonly vocab: number;
+  readonly byStep: Map<number, number>;
+  readonly unseen: number;
+}
+
 /** What scoring reads: rarity per vector row, and per step between templates. */
 export interface LineRarity {
   readonly byRow: Float32Array;
-  readonly transitions: { readonly vocab: number; readonly byStep: Map<number, number>; readonly unseen: number } | null;
+  readonly transitions: StepRarity | null;
 }
 
 function count(counts: Map<number, number>, key: number): void {
@@ -39,7 +46,8 @@ export function rarityTable(windows: readonly { lines: Uint32Array }[], rows: Ui
       stepTotal++;
     });
   }
-  return { total, counts, transitions: { vocab, total: stepTotal, counts: steps } };
+  // Windows of one line each (short time windows, say) leave no step to learn from.
+  return { total, counts, transitions: stepTotal > 0 ? { vocab, total: stepTotal, counts: steps } : null };
 }
 
 /** Templates at or past the vocabulary's end (unseen in training) share its last id. */
@@ -58,16 +66,21 @@ export function rarityByRow(table: Counts, rowCount: number): Float32Array {
   return rarity;
 }
 
-export function lineRarity(table: RarityTable, byRow: Float32Array): LineRarity {
+/** The table's step rarities, or null when it counted no steps. */
+export function stepRarities(table: RarityTable): StepRarity | null {
   const steps = table.transitions;
-  if (!steps) return { byRow, transitions: null };
+  if (!steps) return null;
   const byStep = new Map<number, number>();
   for (const [key, count] of steps.counts) byStep.set(key, rarityOf(count, steps.total));
-  return { byRow, transitions: { vocab: steps.vocab, byStep, unseen: rarityOf(0, steps.total) } };
+  return { vocab: steps.vocab, byStep, unseen: rarityOf(0, steps.total) };
+}
+
+export function lineRarity(table: RarityTable, byRow: Float32Array): LineRarity {
+  return { byRow, transitions: stepRarities(table) };
 }
 
 /** The rarity of the step to line i of `lines` from the line before (0 for the first line, or without step counts). */
-function stepRarity(rarity: LineRarity, lines: Uint32Array, templates: Uint32Array, i: number): number {
+function stepRarityAt(rarity: LineRarity, lines: Uint32Array, templates: Uint32Array, i: number): number {
   const steps = rarity.transitions;
   if (!steps || i === 0) return 0;
   return steps.byStep.get(stepKey(templates[lines[i - 1]], templates[lines[i]], steps.vocab)) ?? steps.unseen;
@@ -75,7 +88,7 @@ function stepRarity(rarity: LineRarity, lines: Uint32Array, templates: Uint32Arr
 
 /** The first `count` lines' rarities: of the line itself or of the step to it from the line before, whichever is rarer. */
 export function lineRarities(rarity: LineRarity, lines: Uint32Array, rows: Uint32Array, templates: Uint32Array, count: number): Float32Array {
-  return Float32Array.from(lines.subarray(0, count), (line, i) => Math.max(rarity.byRow[rows[line]], stepRarity(rarity, lines, templates, i)));
+  return Float32Array.from(lines.subarray(0, count), (line, i) => Math.max(rarity.byRow[rows[line]], stepRarityAt(rarity, lines, templates, i)));
 }
 
 /** rarity.json as training writes it, counts sorted by key; models saved before steps were counted lack `transitions`. */

@@ -26,8 +26,7 @@ export function chooseRarityWeight(validation: ScoredSplit, corpus: CorpusColumn
   return best;
 }
 
-/** The columns with their window scores recomputed for another share (the other columns shared). */
+/** Unsupervised columns with their window scores recomputed for another share (the other columns shared). */
 export function remixed(columns: ScoreColumns, weight: number): ScoreColumns {
-  if (columns.classProbabilities) return columns;
   return { ...columns, score: columns.score.map((_, w) => mixedScore(columns.modelScore[w], rarityAt(columns, w), weight)) };
 }

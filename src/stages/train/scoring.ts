@@ -94,7 +94,7 @@ function scoreWindow(scorer: Scorer, columns: ScoreColumns, at: number, window: 
   if (rarities) rarities.forEach((rarity, i) => (lineScores[i] = Math.max(lineScores[i], rarity)));
   const rare = rarities ? rarestLines(rarities) : null;
   const probabilities = columns.classProbabilities?.subarray(at * classes, (at + 1) * classes);
-  columns.score[at] = probabilities ? Math.max(0, ...probabilities) : mixedScore(modelScore, rare, scorer.rarityWeight);
+  columns.score[at] = scorer.model.supervision === 'labels' ? Math.max(0, ...(probabilities ?? [])) : mixedScore(modelScore, rare, scorer.rarityWeight);
   columns.modelScore[at] = modelScore;
   columns.rarity[at] = rare ?? Number.NaN;
   columns.missRate[at] = missRate;

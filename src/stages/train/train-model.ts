@@ -71,7 +71,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const scored = { windows: split.validation, columns: scoreWindows(scorer, split.validation, inputs, params.batchSize) };
   const mix = !supervised && params.model.rarity_weight === null ? chooseRarityWeight(scored, inputs.corpus) : { weight: scorer.rarityWeight, averagePrecision: null };
   if (mix.averagePrecision !== null) logger().info({ embedder, rarity_weight: mix.weight, validation_average_precision: mix.averagePrecision }, 'window score mix chosen on validation');
-  const validation = { windows: split.validation, columns: remixed(scored.columns, mix.weight) };
+  const validation = { windows: split.validation, columns: supervised ? scored.columns : remixed(scored.columns, mix.weight) };
   const test = { windows: split.test, columns: scoreWindows({ ...scorer, rarityWeight: mix.weight }, split.test, inputs, params.batchSize) };
   const calibration = calibrate(validation, inputs.corpus, supervised, params.optimizeThresholds);
   calibration.notes.forEach((note) => logger().info({ embedder }, note));

@@ -1,5 +1,5 @@
 // detect on new logs through the CLI: JSON lines for flagged windows, a summary on stderr, stdin,
-// --output written whole, and a clear error without a trained model.
+// --output written whole, and clear errors without a trained model or with mismatched step counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -44,4 +44,15 @@ test('detect scores new logs with the trained model', { timeout: 120_000 }, asyn
   assert.equal(piped.code, 0, piped.stderr);
   assert.equal(piped.stdout.trim().split('\n').length, 300);
   assert.equal(JSON.parse(piped.stdout.split('\n')[0]).source, '-');
+
+  // Step counts saved for another template vocabulary (a model folder put together by hand).
+  const rarityFile = path.join(root, 'models', 'auth', 'fasttext', 'rarity.json');
+  const rarity = JSON.parse(fs.readFileSync(rarityFile, 'utf8'));
+  assert.ok(rarity.transitions.steps.length > 0, 'training saved its step counts');
+  fs.writeFileSync(rarityFile, JSON.stringify({ ...rarity, transitions: { ...rarity.transitions, vocab: rarity.transitions.vocab + 1 } }));
+  const mismatched = cli(['detect', ...base, '--input', folder, '--quiet']);
+  assert.equal(mismatched.code, 3);
+  const expected = `${rarityFile}: step counts for ${rarity.transitions.vocab + 1} template ids, the model has ${rarity.transitions.vocab}; retrain it`;
+  assert.ok(mismatched.stderr.includes(expected), mismatched.stderr);
+  assert.doesNotMatch(mismatched.stderr, /\n\s+at /, 'no stack trace');
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { initTf } from '../../../src/runtime/tf.js';
 import { scoreNewWindows, type TrainedModel } from '../../../src/stages/detect/trained-model.js';
 import { TrainingLoop } from '../../../src/stages/train/loop.js';
-import { lineRarity, rarityByRow, rarityTable } from '../../../src/stages/train/rarity.js';
+import { lineRarity, rarityByRow, rarityTable, stepRarities } from '../../../src/stages/train/rarity.js';
 import { windowResult } from '../../../src/stages/train/score-columns.js';
 import { scoreWindows, type Scorer } from '../../../src/stages/train/scoring.js';
 import { transformerConfig } from '../../../src/stages/train/train-model.js';
@@ -37,7 +37,7 @@ test('new windows score as training scored the same windows', async () => {
   const local = split.test.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.lines, () => next++) }));
   const vectors = new Float32Array(lines.length * inputs.dim);
   lines.forEach((line, i) => vectors.set(inputs.vectors.subarray(inputs.rows[line] * inputs.dim, (inputs.rows[line] + 1) * inputs.dim), i * inputs.dim));
-  const model = { scorer, rarity: table, classes: ['burst'], thresholds: { window: 0.5, line: 0.5, classes: [0.5] }, prototypes: [null] } as unknown as TrainedModel;
+  const model = { scorer, rarity: table, steps: stepRarities(table), classes: ['burst'], thresholds: { window: 0.5, line: 0.5, classes: [0.5] }, prototypes: [null] } as unknown as TrainedModel;
   const actual = scoreNewWindows(model, local, {
     templates: Uint32Array.from(lines, (line) => inputs.corpus.template[line]),
     vectors,

@@ -10,8 +10,12 @@ import { readScores, writeScores } from '../../../src/io/scores-file.js';
 import { calibrate, splitScores, type ScoredSplit } from '../../../src/stages/train/calibrate.js';
 import { emptyScoreColumns } from '../../../src/stages/train/score-columns.js';
 
-/** Six lines of one entity in three windows of two; line 3 is a `burst`, `quiet` has no example. */
-function validation(): { corpus: CorpusColumns; split: ScoredSplit } {
+/**
+ * Six lines of one entity in three windows of two, scored by a model whose windows hold three lines
+ * (the third slot of each is padding, with a score that must be ignored); line 3 is a `burst`,
+ * `quiet` has no example.
+ */
+function validation(supervised = false): { corpus: CorpusColumns; split: ScoredSplit } {
   const corpus = {
     lines: 6,
     classes: ['burst', 'quiet'],
@@ -19,10 +23,11 @@ function validation(): { corpus: CorpusColumns; split: ScoredSplit } {
     labelIds: Uint16Array.of(0),
   } as unknown as CorpusColumns;
   const windows = [0, 2, 4].map((first) => ({ entity: 'e', lines: Uint32Array.of(first, first + 1) }));
-  const columns = emptyScoreColumns(3, { dModel: 2, window: 2, classes: 2 }, false);
+  const columns = emptyScoreColumns(3, { dModel: 2, window: 3, classes: 2 }, supervised);
   columns.score.set([0.1, 0.9, 0.2]);
   columns.cls.set([1, 0, 0, 1, 1, 0]);
-  columns.lineScores.set([0.1, 0.2, 0.3, 0.8, 0.05, 0.4]);
+  columns.lineScores.set([0.1, 0.2, 9, 0.3, 0.8, 9, 0.05, 0.4, 9]);
+  columns.classProbabilities?.set([0.1, 0.05, 0.9, 0.3, 0.2, 0.1]);
   return { corpus, split: { windows, columns } };
 }
 
@@ -66,4 +71,19 @@ test('a line in two windows keeps the higher of its two scores', () => {
   const scores = readScores(dir, 'test');
   assert.deepEqual(scores.lines.index, [0, 1, 2, 4, 5]);
   assert.deepEqual(scores.lines.score, [0.1, 0.3, 0.8, 0.05, 0.4].map(Math.fround));
+});
+
+test('supervised: thresholds 0.5 unless optimised on validation, and every line takes its window\'s score', () => {
+  const { corpus, split } = validation(true);
+  const fixed = calibrate(split, corpus, true, false);
+  assert.deepEqual([fixed.window, fixed.line, ...fixed.classes], [0.5, 0.5, 0.5, 0.5]);
+  assert.deepEqual(fixed.prototypes, [null, null]);
+  const optimised = calibrate(split, corpus, true, true);
+  assert.deepEqual(round([optimised.window, optimised.line]), [0.55, 0.55]);
+  assert.deepEqual(optimised.classes, [Math.fround(0.9), Infinity]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-calibrate-'));
+  writeScores(dir, splitScores('test', 'fasttext', split, corpus, optimised, true));
+  const scores = readScores(dir, 'test');
+  assert.deepEqual(scores.lines.score, [0.1, 0.1, 0.9, 0.9, 0.2, 0.2].map(Math.fround));
+  assert.deepEqual(scores.windows.class_scores, [[0.1, 0.05], [0.9, 0.3], [0.2, 0.1]].map((row) => row.map(Math.fround)));
 });

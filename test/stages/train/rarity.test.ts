@@ -35,3 +35,11 @@ test('saved and loaded, the table is the same; a table saved without steps score
   const values = lineRarities(lineRarity(old, rarityByRow(old, 3)), Uint32Array.of(4, 5), rows, templates, 2);
   assert.deepEqual([...values], [rarityOf(1, 5), rarityOf(2, 5)].map(Math.fround));
 });
+
+test('windows of one line each leave no steps, and then steps add nothing to a line\'s rarity', () => {
+  const single = [0, 1, 2, 3].map((line) => ({ lines: Uint32Array.of(line) }));
+  const table = rarityTable(single, rows, templates, 4);
+  assert.equal(table.transitions, null);
+  const values = lineRarities(lineRarity(table, rarityByRow(table, 3)), Uint32Array.of(4, 5), rows, templates, 2);
+  assert.deepEqual([...values], [rarityOf(0, 4), rarityOf(2, 4)].map(Math.fround));
+});
