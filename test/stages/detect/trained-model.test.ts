@@ -1,54 +1,64 @@
 // Scoring new lines gives the same window and line scores as training gave the same windows: the
-// same vectors, times (time features), rarity and score mix reach the model by both paths.
+// same vectors, times (time features), rarity and score mix reach the model by both paths, for
+// unsupervised and supervised models.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { initTf } from '../../../src/runtime/tf.js';
-import { scoreNewWindows, type TrainedModel } from '../../../src/stages/detect/trained-model.js';
+import { scoreNewWindows, type ScoredWindow, type TrainedModel } from '../../../src/stages/detect/trained-model.js';
+import type { TrainInputs } from '../../../src/stages/train/batches.js';
 import { TrainingLoop } from '../../../src/stages/train/loop.js';
 import { lineRarity, rarityByRow, rarityTable, stepRarities } from '../../../src/stages/train/rarity.js';
-import { windowResult } from '../../../src/stages/train/score-columns.js';
+import { windowResult, type ScoreColumns } from '../../../src/stages/train/score-columns.js';
 import { scoreWindows, type Scorer } from '../../../src/stages/train/scoring.js';
 import { transformerConfig } from '../../../src/stages/train/train-model.js';
-import { splitWindows } from '../../../src/stages/train/windows.js';
+import { splitWindows, type Window } from '../../../src/stages/train/windows.js';
 import { configureLogger } from '../../../src/runtime/logger.js';
 import { tinyInputs, tinyParams } from '../train/helpers.js';
 
 configureLogger({ verbosity: 'quiet' });
 
-test('new windows score as training scored the same windows', async () => {
-  const { tf } = await initTf('auto');
-  const inputs = tinyInputs();
-  const params = tinyParams({ epochs: 2 });
-  const split = splitWindows(inputs.corpus, params.windows, params.split, params.seed);
-  const config = transformerConfig(params, inputs.corpus, inputs.dim);
-  assert.equal(config.timeFeatures, 4);
-  const loop = new TrainingLoop(tf, config, params, inputs, split);
-  const state = await loop.run({ stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-model-')), resume: false, due: () => false, onCheckpoint: async () => {} });
-  const table = rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab);
-  const scorer: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: 2, rarity: null, rarityWeight: 0.4 };
-  const expected = scoreWindows({ ...scorer, rarity: lineRarity(table, rarityByRow(table, inputs.vectors.length / inputs.dim)) }, split.test, inputs, 8);
+for (const supervision of ['none', 'labels'] as const) {
+  test(`new windows score as training scored the same windows (supervision ${supervision})`, async () => {
+    const { tf } = await initTf('auto');
+    const inputs = tinyInputs();
+    const params = tinyParams({ epochs: 2, supervision });
+    const split = splitWindows(inputs.corpus, params.windows, params.split, params.seed);
+    const config = transformerConfig(params, inputs.corpus, inputs.dim);
+    assert.equal(config.timeFeatures, 4);
+    const loop = new TrainingLoop(tf, config, params, inputs, split);
+    const state = await loop.run({ stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-model-')), resume: false, due: () => false, onCheckpoint: async () => {} });
+    // As training saves it: rarity for unsupervised models only.
+    const table = supervision === 'none' ? rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab) : null;
+    const scorer: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: 2, rarity: null, rarityWeight: 0.4 };
+    const expected = scoreWindows({ ...scorer, rarity: table && lineRarity(table, rarityByRow(table, inputs.vectors.length / inputs.dim)) }, split.test, inputs, 8);
+    const model = { scorer, rarity: table, steps: table && stepRarities(table), classes: ['burst'], thresholds: { window: 0.5, line: 0.5, classes: [0.5] }, prototypes: [null] } as unknown as TrainedModel;
+    assertScoresAlike(scoreLikeDetection(model, split.test, inputs), expected);
+  });
+}
 
-  // The test windows' lines laid out as detection lays out new lines: one local row per line.
-  const lines = split.test.flatMap((w) => [...w.lines]);
+/** Scores `windows` through detection's path: their lines laid out as new lines, one local row each. */
+function scoreLikeDetection(model: TrainedModel, windows: readonly Window[], inputs: TrainInputs): ScoredWindow[] {
+  const lines = windows.flatMap((w) => [...w.lines]);
   let next = 0;
-  const local = split.test.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.lines, () => next++) }));
+  const local = windows.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.lines, () => next++) }));
   const vectors = new Float32Array(lines.length * inputs.dim);
   lines.forEach((line, i) => vectors.set(inputs.vectors.subarray(inputs.rows[line] * inputs.dim, (inputs.rows[line] + 1) * inputs.dim), i * inputs.dim));
-  const model = { scorer, rarity: table, steps: stepRarities(table), classes: ['burst'], thresholds: { window: 0.5, line: 0.5, classes: [0.5] }, prototypes: [null] } as unknown as TrainedModel;
-  const actual = scoreNewWindows(model, local, {
+  return scoreNewWindows(model, local, {
     templates: Uint32Array.from(lines, (line) => inputs.corpus.template[line]),
     vectors,
     knownRows: Int32Array.from(lines, (line) => inputs.rows[line]),
     ts: Float64Array.from(lines, (line) => inputs.corpus.ts[line]),
   }, 8);
+}
 
+function assertScoresAlike(actual: ScoredWindow[], expected: ScoreColumns): void {
   assert.equal(actual.length, expected.count);
   actual.forEach((result, w) => {
     const want = windowResult(expected, w);
     assert.ok(Math.abs(result.score - want.score) < 1e-6, `window ${w}: ${result.score} against ${want.score}`);
     result.lineScores.forEach((score, i) => assert.ok(Math.abs(score - want.lineScores[i]) < 1e-6, `window ${w} line ${i}`));
   });
-});
+}
