@@ -10,17 +10,15 @@ import type { TfModule } from '../../runtime/tf.js';
 import { classScores } from '../train/calibrate.js';
 import type { Normalization } from '../train/normalize.js';
 import type { ModelParams, WindowParams } from '../train/params.js';
-import { rarityFromSaved, rarityOf, stepRarities, type RarityTable, type SavedRarity, type StepRarity } from '../train/rarity.js';
+import { rarityFromSaved, rarityOfKnownRows, rowRarity, type RowRarity, type SavedRarity } from '../train/rarity.js';
 import { DEFAULT_RARITY_WEIGHT } from '../train/score-mix.js';
 import { windowResult } from '../train/score-columns.js';
 import { scoreWindows, type Scorer } from '../train/scoring.js';
 
 export interface TrainedModel {
   readonly scorer: Scorer;
-  /** Training counts by vector row and by step between templates, for line rarity (unsupervised models). */
-  readonly rarity: RarityTable | null;
-  /** The table's step rarities, worked out once. */
-  readonly steps: StepRarity | null;
+  /** Rarity of lines (by training vector row) and of steps between templates, for unsupervised models. */
+  readonly rarity: RowRarity | null;
   readonly classes: string[];
   readonly windows: WindowParams;
   readonly normalization: Normalization;
@@ -49,8 +47,7 @@ export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: strin
   if (steps && steps.vocab !== config.vocab) {
     throw new PipelineError('input', `${rarityFile}: step counts for ${steps.vocab} template ids, the model has ${config.vocab}; retrain it (run-pipeline train --embedding_type ${embedder} --force_restart)`);
   }
-  const rarity = savedRarity ? rarityFromSaved(savedRarity) : null;
-  return { scorer, rarity, steps: rarity ? stepRarities(rarity) : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
+  return { scorer, rarity: savedRarity ? rowRarity(rarityFromSaved(savedRarity)) : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
 }
 
 export interface ScoredWindow {
@@ -84,8 +81,7 @@ export function scoreNewWindows(model: TrainedModel, windows: { entity: string; 
     classes: model.classes,
   };
   const rows = Uint32Array.from({ length: n }, (_, i) => i);
-  const table = model.rarity;
-  const rarity = table ? { byRow: Float32Array.from(knownRows, (row) => rarityOf(row < 0 ? 0 : (table.counts.get(row) ?? 0), table.total)), transitions: model.steps } : null;
+  const rarity = model.rarity ? rarityOfKnownRows(model.rarity, knownRows) : null;
   const columns = scoreWindows({ ...model.scorer, rarity }, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
   const calibration = { window: model.thresholds.window, prototypes: model.prototypes };
   return windows.map((_, w) => {

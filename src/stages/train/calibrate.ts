@@ -128,8 +128,8 @@ function meanCls(columns: ScoreColumns, labels: readonly number[][], c: number):
   return members === 0 ? null : Array.from(sum, (v) => v / members);
 }
 
-function* eachWindow<T>(count: number, value: (w: number) => T): Generator<T> {
-  for (let w = 0; w < count; w++) yield value(w);
+function* each<T>(count: number, value: (i: number) => T): Generator<T> {
+  for (let i = 0; i < count; i++) yield value(i);
 }
 
 /**
@@ -150,16 +150,16 @@ export function splitScores(name: SplitName, embedder: string, split: ScoredSpli
     mode: supervised ? 'supervised' : 'unsupervised',
     classes: [...corpus.classes],
     windows: {
-      start: eachWindow(windows.length, (w) => windows[w].lines[0]),
-      end: eachWindow(windows.length, (w) => windows[w].lines[windows[w].lines.length - 1] + 1),
-      entity: eachWindow(windows.length, (w) => windows[w].entity),
+      start: each(windows.length, (w) => windows[w].lines[0]),
+      end: each(windows.length, (w) => windows[w].lines[windows[w].lines.length - 1] + 1),
+      entity: each(windows.length, (w) => windows[w].entity),
       score: columns.score,
-      class_scores: eachWindow(windows.length, (w) => classScores(windowResult(columns, w), calibration)),
-      labels: eachWindow(windows.length, (w) => windowLabels(windows[w], corpus)),
+      class_scores: each(windows.length, (w) => classScores(windowResult(columns, w), calibration)),
+      labels: each(windows.length, (w) => windowLabels(windows[w], corpus)),
       cls: sample.map((w) => Array.from(windowResult(columns, w).cls, (v) => Math.round(v * 1e5) / 1e5)),
       cls_index: sample,
     },
-    lines: { ...lineScores, labels: eachWindow(lineScores.index.length, (i) => labelsOf(lineScores.index[i])) },
+    lines: { ...lineScores, labels: each(lineScores.index.length, (i) => labelsOf(lineScores.index[i])) },
     thresholds: { window: calibration.window, line: calibration.line, classes: calibration.classes.map((t) => (Number.isFinite(t) ? t : 1e9)) },
   };
 }

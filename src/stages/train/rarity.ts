@@ -67,7 +67,7 @@ export function rarityByRow(table: Counts, rowCount: number): Float32Array {
 }
 
 /** The table's step rarities, or null when it counted no steps. */
-export function stepRarities(table: RarityTable): StepRarity | null {
+function stepRarities(table: RarityTable): StepRarity | null {
   const steps = table.transitions;
   if (!steps) return null;
   const byStep = new Map<number, number>();
@@ -77,6 +77,24 @@ export function stepRarities(table: RarityTable): StepRarity | null {
 
 export function lineRarity(table: RarityTable, byRow: Float32Array): LineRarity {
   return { byRow, transitions: stepRarities(table) };
+}
+
+/** Line and step rarities by training vector row, worked out once for a saved model: what detection reads. */
+export interface RowRarity extends LineRarity {
+  /** The rarity of a line training never saw. */
+  readonly unseenLine: number;
+}
+
+export function rowRarity(table: RarityTable): RowRarity {
+  let rows = 0;
+  for (const row of table.counts.keys()) rows = Math.max(rows, row + 1);
+  return { ...lineRarity(table, rarityByRow(table, rows)), unseenLine: rarityOf(0, table.total) };
+}
+
+/** The rarities of new lines by their training rows (-1: a line training never saw). */
+export function rarityOfKnownRows(rarity: RowRarity, knownRows: Int32Array): LineRarity {
+  const byRow = Float32Array.from(knownRows, (row) => (row >= 0 && row < rarity.byRow.length ? rarity.byRow[row] : rarity.unseenLine));
+  return { byRow, transitions: rarity.transitions };
 }
 
 /** The rarity of the step to line i of `lines` from the line before (0 for the first line, or without step counts). */

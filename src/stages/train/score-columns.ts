@@ -11,7 +11,6 @@ export interface ScoreColumns {
   readonly modelScore: Float64Array;
   /** Unsupervised: the rarity of the window's rarest lines; NaN without a rarity table. */
   readonly rarity: Float64Array;
-  readonly missRate: Float64Array;
   readonly distance: Float64Array;
   /** [count, dModel] */
   readonly cls: Float32Array;
@@ -36,7 +35,6 @@ export function emptyScoreColumns(count: number, shape: ScoreColumns['shape'], s
     score: new Float64Array(count),
     modelScore: new Float64Array(count),
     rarity: new Float64Array(count).fill(Number.NaN),
-    missRate: new Float64Array(count),
     distance: new Float64Array(count),
     cls: new Float32Array(count * shape.dModel),
     classProbabilities: supervised ? new Float32Array(count * shape.classes) : null,

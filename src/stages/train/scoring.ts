@@ -97,7 +97,6 @@ function scoreWindow(scorer: Scorer, columns: ScoreColumns, at: number, window: 
   columns.score[at] = scorer.model.supervision === 'labels' ? Math.max(0, ...(probabilities ?? [])) : mixedScore(modelScore, rare, scorer.rarityWeight);
   columns.modelScore[at] = modelScore;
   columns.rarity[at] = rare ?? Number.NaN;
-  columns.missRate[at] = missRate;
   columns.distance[at] = distance;
 }
 

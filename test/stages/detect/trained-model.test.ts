@@ -10,7 +10,7 @@ import { initTf } from '../../../src/runtime/tf.js';
 import { scoreNewWindows, type ScoredWindow, type TrainedModel } from '../../../src/stages/detect/trained-model.js';
 import type { TrainInputs } from '../../../src/stages/train/batches.js';
 import { TrainingLoop } from '../../../src/stages/train/loop.js';
-import { lineRarity, rarityByRow, rarityTable, stepRarities } from '../../../src/stages/train/rarity.js';
+import { lineRarity, rarityByRow, rarityTable, rowRarity } from '../../../src/stages/train/rarity.js';
 import { windowResult, type ScoreColumns } from '../../../src/stages/train/score-columns.js';
 import { scoreWindows, type Scorer } from '../../../src/stages/train/scoring.js';
 import { transformerConfig } from '../../../src/stages/train/train-model.js';
@@ -34,7 +34,7 @@ for (const supervision of ['none', 'labels'] as const) {
     const table = supervision === 'none' ? rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab) : null;
     const scorer: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: 2, rarity: null, rarityWeight: 0.4 };
     const expected = scoreWindows({ ...scorer, rarity: table && lineRarity(table, rarityByRow(table, inputs.vectors.length / inputs.dim)) }, split.test, inputs, 8);
-    const model = { scorer, rarity: table, steps: table && stepRarities(table), classes: ['burst'], thresholds: { window: 0.5, line: 0.5, classes: [0.5] }, prototypes: [null] } as unknown as TrainedModel;
+    const model = { scorer, rarity: table && rowRarity(table), classes: ['burst'], thresholds: { window: 0.5, line: 0.5, classes: [0.5] }, prototypes: [null] } as unknown as TrainedModel;
     assertScoresAlike(scoreLikeDetection(model, split.test, inputs), expected);
   });
 }

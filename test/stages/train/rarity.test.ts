@@ -2,7 +2,7 @@
 // line as the rarer of the two, and saved and loaded unchanged.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lineRarities, lineRarity, rarityByRow, rarityFromSaved, rarityOf, rarityTable, savedRarity, stepKey } from '../../../src/stages/train/rarity.js';
+import { lineRarities, lineRarity, rarityByRow, rarityFromSaved, rarityOf, rarityOfKnownRows, rarityTable, rowRarity, savedRarity, stepKey } from '../../../src/stages/train/rarity.js';
 
 // Lines 0-5: rows (distinct lines) and templates; the vocabulary has 3 templates plus "unseen" (3).
 const rows = Uint32Array.of(0, 1, 0, 1, 2, 0);
@@ -42,4 +42,11 @@ test('windows of one line each leave no steps, and then steps add nothing to a l
   assert.equal(table.transitions, null);
   const values = lineRarities(lineRarity(table, rarityByRow(table, 3)), Uint32Array.of(4, 5), rows, templates, 2);
   assert.deepEqual([...values], [rarityOf(0, 4), rarityOf(2, 4)].map(Math.fround));
+});
+
+test('new lines take the rarity of their training row, and a line training never saw the unseen rarity', () => {
+  const table = rarityTable(windows, rows, templates, 4);
+  const values = rarityOfKnownRows(rowRarity(table), Int32Array.of(0, 2, -1, 7));
+  assert.deepEqual([...values.byRow], [rarityOf(2, 5), rarityOf(1, 5), rarityOf(0, 5), rarityOf(0, 5)].map(Math.fround));
+  assert.deepEqual(values.transitions, lineRarity(table, new Float32Array(0)).transitions);
 });
