@@ -100,8 +100,9 @@ export class TrainingLoop {
     return params.model.supervision === 'labels' ? supervisedLoss(tf, weights, config, batch, this.positiveWeights) : unsupervisedLoss(tf, weights, config, batch, center, params.model.hypersphere_weight);
   }
 
+  /** Unsupervised batches hide lines to predict; supervised ones hide none, as scoring does: a hidden line may be the one that carries the label. */
   private batchOf(windows: Window[], seed: number) {
-    const mask = maskChooser(seed, this.params.model.mask_ratio, windows.map((w) => Math.min(w.lines.length, this.config.window)));
+    const mask = this.params.model.supervision === 'labels' ? () => false : maskChooser(seed, this.params.model.mask_ratio, windows.map((w) => Math.min(w.lines.length, this.config.window)));
     return batchTensors(this.tf, batchArrays(windows, this.inputs, this.config, mask), this.config);
   }
 

@@ -34,7 +34,8 @@ export const modelSchema = z.strictObject({
   time_features: z.boolean(),
   /** Share of an unsupervised window score that comes from line rarity; null = picked on the validation split. */
   rarity_weight: z.number().min(0).max(1).nullable(),
-  learning_rate: z.number().positive(),
+  /** Adam's step size; null = 0.005 unsupervised, 0.001 supervised (its class-weighted loss is far noisier, and diverges at 0.005). */
+  learning_rate: z.number().positive().nullable(),
   epochs: z.number().int().min(1),
   /** Early stopping: epochs without a better validation loss. */
   patience: z.number().int().min(1),
@@ -50,7 +51,12 @@ export const modelSchema = z.strictObject({
 
 export type WindowParams = z.infer<typeof windowsSchema>;
 export type SplitParams = z.infer<typeof splitSchema>;
-export type ModelParams = z.infer<typeof modelSchema>;
+/** The `model` section as configured. */
+export type ModelSection = z.infer<typeof modelSchema>;
+/** The `model` section of a run, with the learning rate resolved for its supervision. */
+export type ModelParams = Omit<ModelSection, 'learning_rate'> & { readonly learning_rate: number };
+
+export const DEFAULT_LEARNING_RATE: Readonly<Record<ModelSection['supervision'], number>> = { none: 0.005, labels: 0.001 };
 
 export interface TrainParams {
   readonly windows: WindowParams;

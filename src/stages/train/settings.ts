@@ -4,7 +4,7 @@
 import type { Config } from '../../config/schema.js';
 import { resolveProfile } from '../../config/performance.js';
 import { PipelineError } from '../../pipeline/errors.js';
-import type { ModelParams, SplitParams, TrainParams, WindowParams } from './params.js';
+import { DEFAULT_LEARNING_RATE, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams } from './params.js';
 
 export interface TrainChoices {
   readonly supervision?: string;
@@ -34,14 +34,19 @@ function windowChoice(base: WindowParams, choices: TrainChoices): WindowParams {
   return windows;
 }
 
+function modelChoice(model: ModelSection, choices: TrainChoices): ModelParams {
+  const supervision = (choices.supervision as ModelParams['supervision']) ?? model.supervision;
+  return { ...model, supervision, tune: choices.tune ?? model.tune, learning_rate: model.learning_rate ?? DEFAULT_LEARNING_RATE[supervision] };
+}
+
 export function trainSettings(config: Config, choices: TrainChoices, lines: number): TrainParams {
-  const model = config.model as ModelParams;
+  const model = config.model as ModelSection;
   const split = config.split as SplitParams;
   const profile = resolveProfile(lines, config.performance);
   return {
     windows: windowChoice(config.windows as WindowParams, choices),
     split: { ...split, method: (choices.split as SplitParams['method']) ?? split.method },
-    model: { ...model, supervision: (choices.supervision as ModelParams['supervision']) ?? model.supervision, tune: choices.tune ?? model.tune },
+    model: modelChoice(model, choices),
     batchSize: model.batch_size ?? profile.batch_size,
     clearEvery: profile.clear_every,
     optimizeThresholds: choices.optimize_thresholds ?? (config.evaluate as { optimize_thresholds?: boolean }).optimize_thresholds ?? false,

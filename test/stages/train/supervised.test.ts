@@ -1,5 +1,6 @@
-// Supervised training: batches carry each line's classes, and a model trained on the labels gives
-// the labelled burst's windows a higher class probability than the windows around them.
+// Supervised training: batches carry each line's classes and hide none of the lines, and a model
+// trained on the labels gives the labelled burst's windows a higher class probability than the
+// windows around them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -41,4 +42,16 @@ test('trained on the labels, burst windows score higher than normal ones', async
   const normal = scores.filter((_, i) => windowLabels(split.train[i], inputs.corpus).length === 0);
   assert.ok(burst.length > 0 && normal.length > 0);
   assert.ok(Math.min(...burst) > Math.max(...normal), `burst ${burst.map((s) => s.toFixed(2))} against normal up to ${Math.max(...normal).toFixed(2)}`);
+});
+
+test('supervised batches hide no lines: the loss does not depend on the mask ratio', async () => {
+  const { tf } = await initTf('auto');
+  const inputs = tinyInputs();
+  const lossAt = (supervision: 'none' | 'labels', mask_ratio: number) => {
+    const params = tinyParams({ supervision, mask_ratio });
+    const split = splitWindows(inputs.corpus, params.windows, params.split, params.seed);
+    return new TrainingLoop(tf, transformerConfig(params, inputs.corpus, inputs.dim), params, inputs, split).validationLoss(null);
+  };
+  assert.equal(lossAt('labels', 0.1), lossAt('labels', 0.9));
+  assert.notEqual(lossAt('none', 0.1), lossAt('none', 0.9));
 });
