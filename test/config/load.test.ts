@@ -1,17 +1,9 @@
 // Tests of configuration loading: defaults, overlays, and errors that name the key path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { deepMerge, loadConfig } from '../../src/config/load.js';
 import { resolveProfile } from '../../src/config/performance.js';
-
-function userFile(content: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lad-config-')), 'user.json');
-  fs.writeFileSync(file, content);
-  return file;
-}
+import { userConfigFile } from '../helpers/config-file.js';
 
 test('the defaults hold the dataset-size thresholds and the performance table', () => {
   const config = loadConfig();
@@ -23,23 +15,23 @@ test('the defaults hold the dataset-size thresholds and the performance table', 
 });
 
 test('a user file overlays the defaults key by key', () => {
-  const config = loadConfig(userFile('{"performance":{"overrides":{"batch_size":3}}}'));
+  const config = loadConfig(userConfigFile('{"performance":{"overrides":{"batch_size":3}}}'));
   assert.equal(config.performance.overrides.batch_size, 3);
   assert.equal(config.performance.profiles.small.batch_size, 16);
 });
 
 test('an unknown key is rejected with its path', () => {
-  const file = userFile('{"performance":{"overides":{}}}');
+  const file = userConfigFile('{"performance":{"overides":{}}}');
   assert.throws(() => loadConfig(file), { message: `${file}: unknown key performance.overides: remove it or check its spelling` });
 });
 
 test('a wrong type is rejected with its path', () => {
-  const file = userFile('{"checkpoint":{"every_fraction":"often"}}');
+  const file = userConfigFile('{"checkpoint":{"every_fraction":"often"}}');
   assert.throws(() => loadConfig(file), (error: Error) => error.message.startsWith(`${file}: checkpoint.every_fraction: `) && /number/.test(error.message));
 });
 
 test('malformed JSON and a missing file are one-line config errors', () => {
-  const bad = userFile('{"checkpoint": ');
+  const bad = userConfigFile('{"checkpoint": ');
   assert.throws(() => loadConfig(bad), { message: new RegExp(`^${bad}: not valid JSON`) });
   assert.throws(() => loadConfig('/nonexistent/x.json'), { message: '/nonexistent/x.json: does not exist; pass an existing JSON file to --config' });
 });
