@@ -1,7 +1,7 @@
 // Which thresholds evaluation applies to the test split: the model's own, or F1-optimal ones
 // chosen on the validation split (never on test). The choice and its reasons travel with the result.
 import type { SplitScores } from '../../io/scores-file.js';
-import { f1OptimalThreshold } from './metrics/threshold.js';
+import { marginedF1Threshold } from './metrics/threshold.js';
 import { column, labelMatrix } from './metrics/multilabel.js';
 
 export interface ThresholdSet {
@@ -28,9 +28,9 @@ function modelThresholds(scores: SplitScores): ThresholdSet {
   return { window: scores.thresholds.window, line: scores.thresholds.line, classes: [...scores.thresholds.classes] };
 }
 
-/** F1-optimal threshold on validation, or the fallback (with a note) when validation has no positive. */
+/** F1-optimal threshold on validation (with a margin below), or the fallback (with a note) when validation has no positive. */
 function optimise(yTrue: boolean[], yScore: number[], fallback: number, what: string, notes: string[]): { threshold: number; f1: number | null } {
-  const best = f1OptimalThreshold(yTrue, yScore);
+  const best = marginedF1Threshold(yTrue, yScore);
   if (best === null) {
     notes.push(`${what}: validation has no positive examples; the model's threshold ${fallback} is kept`);
     return { threshold: fallback, f1: null };

@@ -3,7 +3,7 @@
 // supervised: per-class probability thresholds). Then the scores files of validation and test.
 import type { CorpusColumns } from '../../io/corpus.js';
 import type { SplitName, SplitScoresOutput } from '../../io/scores-file.js';
-import { f1OptimalThreshold } from '../evaluate/metrics/threshold.js';
+import { marginedF1Threshold } from '../evaluate/metrics/threshold.js';
 import { windowResult, type ScoreColumns, type WindowResult } from './score-columns.js';
 import { windowLabels, type Window } from './windows.js';
 
@@ -29,15 +29,10 @@ function percentile(values: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-/** F1-optimal on validation labels when there are any; otherwise a high percentile of validation scores. */
+/** F1-optimal on validation labels (with a margin below) when there are any; otherwise a high percentile of validation scores. */
 function threshold(truth: boolean[], scores: number[], what: string, notes: string[]): number {
-  const best = truth.some(Boolean) ? f1OptimalThreshold(truth, scores) : null;
-  if (best) {
-    // Midway to the next lower validation score: the same validation F1, and a margin for test
-    // scores that fall between the two.
-    const below = scores.reduce((max, score) => (score < best.threshold && score > max ? score : max), -Infinity);
-    return Number.isFinite(below) ? (best.threshold + below) / 2 : best.threshold;
-  }
+  const best = truth.some(Boolean) ? marginedF1Threshold(truth, scores) : null;
+  if (best) return best.threshold;
   notes.push(`${what} threshold: no labelled anomaly in validation, so the ${FALLBACK_PERCENTILE * 100}th percentile of validation scores`);
   return percentile(scores, FALLBACK_PERCENTILE) + 1e-9;
 }
@@ -110,7 +105,7 @@ export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, superv
       notes.push(`class ${name}: no example in validation; it is never predicted`);
       return Infinity;
     }
-    return f1OptimalThreshold(truth, labels.map((_, w) => classScores(windowResult(columns, w), partial)[c]))?.threshold ?? Infinity;
+    return marginedF1Threshold(truth, labels.map((_, w) => classScores(windowResult(columns, w), partial)[c]))?.threshold ?? Infinity;
   });
   return { window, line, classes: perClass, prototypes, notes };
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateEmbedder } from '../../../src/stages/evaluate/evaluate-embedder.js';
-import { f1OptimalThreshold } from '../../../src/stages/evaluate/metrics/threshold.js';
+import { marginedF1Threshold } from '../../../src/stages/evaluate/metrics/threshold.js';
 import { syntheticEmbedder, syntheticScores } from './synthetic-scores.js';
 import type { SplitScores } from '../../../src/io/scores-file.js';
 
@@ -14,17 +14,18 @@ const handmade = (split: 'validation' | 'test', scores: number[], labels: number
   thresholds,
 });
 
-test('model thresholds by default; F1-optimal thresholds from validation when asked', () => {
+test('model thresholds by default; F1-optimal thresholds from validation, with a margin below, when asked', () => {
   const validation = handmade('validation', [0.1, 0.3, 0.35, 0.8], [[], [0], [], [0]]);
-  const testSplit = handmade('test', [0.2, 0.32, 0.6, 0.9], [[], [0], [0], []]);
+  const testSplit = handmade('test', [0.15, 0.32, 0.6, 0.9], [[], [0], [0], []]);
   const byModel = evaluateEmbedder({ embedder: 'word2vec', validation, test: testSplit }, false, 100);
   assert.equal(byModel.thresholds.mode, 'model');
   assert.equal(byModel.window.threshold, 0.5);
   assert.deepEqual(byModel.window.binary.confusion, { tn: 1, fp: 1, fn: 1, tp: 1 });
   const optimised = evaluateEmbedder({ embedder: 'word2vec', validation, test: testSplit }, true, 100);
   assert.equal(optimised.thresholds.mode, 'f1_optimal_on_validation');
-  // Validation: threshold 0.3 flags 0.3, 0.35, 0.8 -> P 2/3, R 1, F1 0.8 (the best).
-  assert.deepEqual(optimised.thresholds.applied, { window: 0.3, line: 0.3, classes: [0.3] });
+  // Validation: threshold 0.3 flags 0.3, 0.35, 0.8 -> P 2/3, R 1, F1 0.8 (the best), placed midway
+  // down to the next validation score, 0.1.
+  assert.deepEqual(optimised.thresholds.applied, { window: 0.2, line: 0.2, classes: [0.2] });
   assert.equal(optimised.thresholds.validation_f1?.window, 0.8);
   assert.deepEqual(optimised.window.binary.confusion, { tn: 1, fp: 1, fn: 0, tp: 2 });
   assert.equal(optimised.window.binary.f1, 0.8);
@@ -32,11 +33,11 @@ test('model thresholds by default; F1-optimal thresholds from validation when as
   assert.deepEqual(optimised.thresholds.model, { window: 0.5, line: 0.5, classes: [0.5] });
 });
 
-test('optimised thresholds equal the F1-optimal ones on validation; a class absent from test is reported as such', () => {
+test('optimised thresholds equal the margined F1-optimal ones on validation; a class absent from test is reported as such', () => {
   const scores = syntheticEmbedder('fasttext', 7);
   const result = evaluateEmbedder(scores, true, 50);
   const classTruth = scores.validation.windows.labels.map((ids) => ids.includes(0));
-  const expected = f1OptimalThreshold(classTruth, scores.validation.windows.class_scores.map((row) => row[0]));
+  const expected = marginedF1Threshold(classTruth, scores.validation.windows.class_scores.map((row) => row[0]));
   assert.equal(result.thresholds.applied.classes[0], expected?.threshold);
   const absent = result.window.per_class[2];
   assert.deepEqual([absent.class, absent.support, absent.status, absent.precision, absent.recall, absent.f1, absent.auc_roc, absent.auc_pr], ['off_hours', 0, 'no positive examples', null, null, null, null, null]);

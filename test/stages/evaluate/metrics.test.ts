@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '../../../src/stages/evaluate/metrics/ranking.js';
 import { binaryMetrics, macroAverage, microAverage, subsetAccuracy } from '../../../src/stages/evaluate/metrics/classification.js';
-import { f1OptimalThreshold } from '../../../src/stages/evaluate/metrics/threshold.js';
+import { f1OptimalThreshold, marginedF1Threshold } from '../../../src/stages/evaluate/metrics/threshold.js';
 import { column, flatten } from '../../../src/stages/evaluate/metrics/multilabel.js';
 
 const FIXTURE = new URL('../../../../test/fixtures/evaluate/sklearn_metrics.json', import.meta.url);
@@ -86,4 +86,14 @@ test('a class without positive examples says so instead of reporting 0', () => {
   assert.deepEqual({ status: m.status, precision: m.precision, recall: m.recall, f1: m.f1, accuracy: m.accuracy }, { status: 'no positive examples', precision: null, recall: null, f1: null, accuracy: 0.5 });
   assert.deepEqual(binaryMetrics([true, false], [false, false]).notes, ['no predicted positives: precision and F1 are 0 (zero_division=0)']);
   assert.equal(rocAucScore([], []), null);
+});
+
+test('the margined threshold keeps the F1-optimal validation F1 and sits midway down to the next lower score', () => {
+  const yTrue = [false, true, false, true, false];
+  const yScore = [0.1, 0.6, 0.4, 0.9, 0.6];
+  // F1-optimal at 0.6 (flags 0.6, 0.6, 0.9: P 2/3, R 1, F1 0.8; 0.9 alone gives 0.667); the next lower score is 0.4.
+  const best = marginedF1Threshold(yTrue, yScore);
+  assert.deepEqual(best && { ...best, threshold: Math.round(best.threshold * 1e9) / 1e9 }, { threshold: 0.5, f1: 0.8, precision: 2 / 3, recall: 1 });
+  assert.equal(marginedF1Threshold([true, false], [0.2, 0.9])?.threshold, 0.2, 'no lower score: the F1-optimal threshold itself');
+  assert.equal(marginedF1Threshold([false, false], [0.2, 0.9]), null);
 });

@@ -38,7 +38,8 @@ test('thresholds sit midway below the F1-optimal validation score; prototypes ar
   const calibration = calibrate(split, corpus, false, false);
   assert.deepEqual(round([calibration.window, calibration.line]), [0.55, 0.6]);
   assert.deepEqual(calibration.prototypes, [[0, 1], null]);
-  assert.deepEqual(calibration.classes, [1, Infinity]);
+  // Class scores 0.09, 1, 0.18 (evidence times cosine): F1-optimal at 1, midway down to 0.18.
+  assert.deepEqual(round(calibration.classes), [round([(1 + 0.2 / 0.55 / 2) / 2])[0], Infinity]);
   assert.deepEqual(calibration.notes, ['class quiet: no example in validation; it is never predicted']);
 });
 
@@ -60,7 +61,7 @@ test('the scores file holds every window and line of the split with its labels a
   assert.deepEqual(scores.lines.index, [0, 1, 2, 3, 4, 5]);
   assert.deepEqual(scores.lines.score, [0.1, 0.2, 0.3, 0.8, 0.05, 0.4].map(Math.fround));
   assert.deepEqual(scores.lines.labels, [[], [], [], [0], [], []]);
-  assert.deepEqual(round([scores.thresholds.window, scores.thresholds.line, ...scores.thresholds.classes]), [0.55, 0.6, 1, 1e9]);
+  assert.deepEqual(round([scores.thresholds.window, scores.thresholds.line, ...scores.thresholds.classes]), [0.55, 0.6, round([(1 + 0.2 / 0.55 / 2) / 2])[0], 1e9]);
 });
 
 test('a line in two windows keeps the higher of its two scores', () => {
@@ -80,7 +81,7 @@ test('supervised: thresholds 0.5 unless optimised on validation, and every line 
   assert.deepEqual(fixed.prototypes, [null, null]);
   const optimised = calibrate(split, corpus, true, true);
   assert.deepEqual(round([optimised.window, optimised.line]), [0.55, 0.55]);
-  assert.deepEqual(optimised.classes, [Math.fround(0.9), Infinity]);
+  assert.deepEqual(round(optimised.classes), [round([(Math.fround(0.9) + Math.fround(0.2)) / 2])[0], Infinity]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-calibrate-'));
   writeScores(dir, splitScores('test', 'fasttext', split, corpus, optimised, true));
   const scores = readScores(dir, 'test');

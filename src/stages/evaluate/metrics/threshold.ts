@@ -24,3 +24,15 @@ export function f1OptimalThreshold(yTrue: readonly boolean[], yScore: readonly n
   }
   return best;
 }
+
+/**
+ * The F1-optimal threshold moved midway down to the next lower validation score: the same
+ * validation F1, and a margin for test scores that fall just below the lowest one it flagged.
+ * Null when the split has no positive example.
+ */
+export function marginedF1Threshold(yTrue: readonly boolean[], yScore: readonly number[]): OptimalThreshold | null {
+  const best = f1OptimalThreshold(yTrue, yScore);
+  if (best === null) return null;
+  const below = yScore.reduce((max, score) => (score < best.threshold && score > max ? score : max), -Infinity);
+  return Number.isFinite(below) ? { ...best, threshold: (best.threshold + below) / 2 } : best;
+}
