@@ -31,7 +31,7 @@ function percentile(values: readonly number[], q: number): number {
 
 /** F1-optimal on validation labels (with a margin below) when there are any; otherwise a high percentile of validation scores. */
 function threshold(truth: boolean[], scores: number[], what: string, notes: string[]): number {
-  const best = truth.some(Boolean) ? marginedF1Threshold(truth, scores) : null;
+  const best = marginedF1Threshold(truth, scores);
   if (best) return best.threshold;
   notes.push(`${what} threshold: no labelled anomaly in validation, so the ${FALLBACK_PERCENTILE * 100}th percentile of validation scores`);
   return percentile(scores, FALLBACK_PERCENTILE) + 1e-9;
