@@ -39,6 +39,16 @@ test('dense with ReLU: value and gradients of x, kernel and bias match relu(x·w
   assertClose(gradients(tf, ours as never, inputs, [6, 3]), gradients(tf, plain as never, inputs, [6, 3]));
 });
 
+test('dense kernel and bias gradients match x·w + b whether the output is narrower or wider than the input', async () => {
+  const { tf } = await initTf('auto');
+  const plain = (x: Tensor, w: Tensor, b: Tensor) => tf.add(tf.matMul(x, w), b);
+  for (const [rows, inputs, outputs] of [[7, 5, 2], [7, 2, 5]]) {
+    const operands = [randomTensor(tf, [rows, inputs], 12), randomTensor(tf, [inputs, outputs], 13), randomTensor(tf, [outputs], 14)];
+    const ours = (x: Tensor, w: Tensor, b: Tensor) => dense(tf, x, w, b);
+    assertClose(gradients(tf, ours as never, operands, [rows, outputs]), gradients(tf, plain as never, operands, [rows, outputs]));
+  }
+});
+
 test('dense without an input gradient returns zeros for the inputs and the usual kernel gradient', async () => {
   const { tf } = await initTf('auto');
   const inputs = [randomTensor(tf, [5, 4], 4), randomTensor(tf, [4, 2], 5), randomTensor(tf, [2], 6)];
