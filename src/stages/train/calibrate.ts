@@ -97,17 +97,24 @@ export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, superv
   const line = supervised && !optimize ? 0.5 : threshold(Array.from(lineScores.index, (i) => hasLabel(corpus, i)), Array.from(lineScores.score), 'line', notes);
   const classes = corpus.classes;
   const prototypes = classes.map((_, c) => (supervised ? null : meanCls(columns, labels, c)));
-  const partial = { window, prototypes };
+  const scores = supervised && !optimize ? null : classScoreBlock(columns, { window, prototypes }, classes.length);
   const perClass = classes.map((name, c) => {
-    if (supervised && !optimize) return 0.5;
+    if (!scores) return 0.5;
     const truth = labels.map((l) => l.includes(c));
     if (!truth.some(Boolean)) {
       notes.push(`class ${name}: no example in validation; it is never predicted`);
       return Infinity;
     }
-    return marginedF1Threshold(truth, labels.map((_, w) => classScores(windowResult(columns, w), partial)[c]))?.threshold ?? Infinity;
+    return marginedF1Threshold(truth, labels.map((_, w) => scores[w * classes.length + c]))?.threshold ?? Infinity;
   });
   return { window, line, classes: perClass, prototypes, notes };
+}
+
+/** Every window's class scores, worked out once: [windows, classes], row by row. */
+function classScoreBlock(columns: ScoreColumns, calibration: Pick<Calibration, 'window' | 'prototypes'>, classes: number): Float64Array {
+  const block = new Float64Array(columns.count * classes);
+  for (let w = 0; w < columns.count; w++) block.set(classScores(windowResult(columns, w), calibration), w * classes);
+  return block;
 }
 
 /** The mean [CLS] vector of the windows labelled with class c, or null when there are none. */
