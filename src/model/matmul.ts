@@ -2,7 +2,9 @@
 // The wasm backend multiplies plain 2-D operands with XNNPACK but transposed ones on a slow path,
 // and the default gradients of a·b are dy·bᵀ and aᵀ·dy: materialising the transposes first, and
 // fusing bias and ReLU into the product, makes a training step several times faster there.
+// Batched products (attention's) go to a SIMD kernel instead of the backend's scalar loops.
 import type { TfModule } from '../runtime/tf.js';
+import { batchedMatMul, simdKernelApplies } from '../runtime/batched-matmul.js';
 
 type Tensor = ReturnType<TfModule['tensor']>;
 type Save = (tensors: Tensor[]) => void;
@@ -14,17 +16,22 @@ export function swapLast(tf: TfModule, x: Tensor): Tensor {
   return tf.transpose(x, axes);
 }
 
+/** Batched operands go to the SIMD kernel where the backend would loop over them slowly. */
+function product(tf: TfModule, a: Tensor, b: Tensor): Tensor {
+  return a.rank > 2 && simdKernelApplies(tf) ? batchedMatMul(tf, a, b) : tf.matMul(a, b);
+}
+
 /** a·b for operands of equal rank (2 or more, same leading axes), both differentiable. */
 export function matMul(tf: TfModule, a: Tensor, b: Tensor): Tensor {
-  const product = tf.customGrad((...args) => {
+  const differentiable = tf.customGrad((...args) => {
     const [x, y, save] = args as [Tensor, Tensor, Save];
     save([x, y]);
     return {
-      value: tf.matMul(x, y),
-      gradFunc: (dy, saved) => [tf.matMul(dy as Tensor, swapLast(tf, saved[1])), tf.matMul(swapLast(tf, saved[0]), dy as Tensor)],
+      value: product(tf, x, y),
+      gradFunc: (dy, saved) => [product(tf, dy as Tensor, swapLast(tf, saved[1])), product(tf, swapLast(tf, saved[0]), dy as Tensor)],
     };
   });
-  return product(a, b) as Tensor;
+  return differentiable(a, b) as Tensor;
 }
 
 export interface DenseOptions {
