@@ -1,7 +1,8 @@
 // Batched products a[z]·b[z] in a small WebAssembly SIMD kernel (kernels/batched-matmul.wat).
 // The wasm backend hands XNNPACK only 2-D products; batched ones, such as attention's q·kᵀ and
 // p·v, run there on scalar loops at under 1 GMAC/s. The kernel is 3-5x faster on those shapes and
-// gives the same float32 results as an in-order loop, bit for bit.
+// gives the same float32 results as an in-order loop, bit for bit (so the backend's own, up to
+// sums of 48 terms, where the backend starts a new partial sum).
 import { readFileSync } from 'node:fs';
 import { logger } from './logger.js';
 import type { TfModule } from './tf.js';
