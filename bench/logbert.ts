@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mlmArrays, mlmTensors } from '../src/embedders/logbert/batch.js';
 import { logBertFeatures } from '../src/embedders/logbert/features.js';
+import { mlmLoss } from '../src/embedders/logbert/train.js';
 import { loadPretrainedBert, pretrainedFeatures } from '../src/embedders/logbert/pretrained.js';
 import { trainTokenizer } from '../src/embedders/logbert/tokenizer.js';
 import type { TransformerConfig } from '../src/model/config.js';
-import { forward, templateLogits } from '../src/model/forward.js';
 import { createWeights } from '../src/model/weights.js';
 import { Random } from '../src/runtime/random.js';
 import { initTf } from '../src/runtime/tf.js';
@@ -28,13 +28,7 @@ const arrays = mlmArrays(lines, config.window, config.vocab, 0.15, random);
 const targets = Int32Array.from(mlmArrays(lines, config.window, config.vocab, 0, null).ids);
 const step = () =>
   tf.tidy(() =>
-    optimizer.minimize(() => {
-      const batch = mlmTensors(tf, arrays, targets, config);
-      const out = forward(tf, weights, config, { vectors: batch.vectors, masked: batch.masked, present: batch.present });
-      const logp = tf.logSoftmax(templateLogits(tf, weights, config, out.lines));
-      const nll = tf.neg(tf.sum(tf.mul(tf.oneHot(batch.targets, config.vocab), logp), -1));
-      return tf.div(tf.sum(tf.mul(nll, batch.chosen)), tf.maximum(tf.sum(batch.chosen), 1)) as never;
-    }, true, [...weights.values()])!.dataSync()[0],
+    optimizer.minimize(() => mlmLoss(tf, weights, config, mlmTensors(tf, arrays, targets, config)) as never, true, [...weights.values()])!.dataSync()[0],
   );
 for (let i = 0; i < 3; i++) step();
 let started = performance.now();

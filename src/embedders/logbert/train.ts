@@ -6,7 +6,8 @@ import path from 'node:path';
 import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.js';
 import { adamState, restoreAdam, type AdamState } from '../../model/adam-state.js';
 import type { TransformerConfig } from '../../model/config.js';
-import { forward, templateLogits } from '../../model/forward.js';
+import { forward } from '../../model/forward.js';
+import { maskedPredictionLoss } from '../../model/masked-prediction.js';
 import { createWeights, weightValues, type Weights } from '../../model/weights.js';
 import { Random } from '../../runtime/random.js';
 import type { TfModule } from '../../runtime/tf.js';
@@ -45,11 +46,10 @@ interface State {
 const seedOf = (...parts: number[]) => parts.reduce((h, p) => Math.imul(h ^ p, 2654435761) >>> 0, 0x2545f491);
 const VALIDATION_CHECKS = 10;
 
-function mlmLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: ReturnType<typeof mlmTensors>) {
+/** Mean cross-entropy of the original token at each chosen position. */
+export function mlmLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: ReturnType<typeof mlmTensors>) {
   const out = forward(tf, w, config, { vectors: batch.vectors, masked: batch.masked, present: batch.present });
-  const logp = tf.logSoftmax(templateLogits(tf, w, config, out.lines));
-  const nll = tf.neg(tf.sum(tf.mul(tf.oneHot(batch.targets, config.vocab), logp), -1));
-  return tf.div(tf.sum(tf.mul(nll, batch.chosen)), tf.maximum(tf.sum(batch.chosen), 1));
+  return maskedPredictionLoss(tf, w, out.lines, batch.targets, batch.chosen);
 }
 
 /** Cumulative weights for drawing lines by their frequency. */

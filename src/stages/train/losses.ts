@@ -2,7 +2,8 @@
 // hypersphere term on [CLS], and weighted binary cross-entropy for the supervised head, on the window's
 // classes and, as a second term, on each line's own classes (labels are per line: using them gives
 // the few labelled incidents many more training targets).
-import { classLogits, forward, lineClassLogits, templateLogits } from '../../model/forward.js';
+import { classLogits, forward, lineClassLogits } from '../../model/forward.js';
+import { maskedPredictionLoss } from '../../model/masked-prediction.js';
 import type { TransformerConfig } from '../../model/config.js';
 import type { Weights } from '../../model/weights.js';
 import type { TfModule } from '../../runtime/tf.js';
@@ -11,17 +12,9 @@ import type { batchTensors } from './batches.js';
 type Tensor = ReturnType<TfModule['tensor']>;
 type Batch = ReturnType<typeof batchTensors>;
 
-/** Mean cross-entropy of the true template over masked real lines. */
-export function maskedTemplateLoss(tf: TfModule, logits: Tensor, batch: Batch, vocab: number): Tensor {
-  const logp = tf.logSoftmax(logits);
-  const nll = tf.neg(tf.sum(tf.mul(tf.oneHot(batch.templates, vocab), logp), -1));
-  const weight = tf.mul(batch.masked, batch.present);
-  return tf.div(tf.sum(tf.mul(nll, weight)), tf.maximum(tf.sum(weight), 1));
-}
-
 export function unsupervisedLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: Batch, center: Tensor | null, sphereWeight: number): Tensor {
   const out = forward(tf, w, config, batch);
-  const loss = maskedTemplateLoss(tf, templateLogits(tf, w, config, out.lines), batch, config.vocab);
+  const loss = maskedPredictionLoss(tf, w, out.lines, batch.templates, tf.mul(batch.masked, batch.present));
   if (!center || sphereWeight === 0) return loss;
   const distance = tf.mean(tf.sum(tf.square(tf.sub(out.cls, center)), -1));
   return tf.add(loss, tf.mul(distance, sphereWeight));
