@@ -4,7 +4,7 @@
 // fusing bias and ReLU into the product, makes a training step several times faster there.
 // Batched products (attention's) go to a SIMD kernel instead of the backend's scalar loops.
 import type { TfModule } from '../runtime/tf.js';
-import { batchedMatMul, simdKernelApplies } from '../runtime/batched-matmul.js';
+import { batchedMatMul, kernelShapes, simdKernelApplies } from '../runtime/batched-matmul.js';
 
 type Tensor = ReturnType<TfModule['tensor']>;
 type Save = (tensors: Tensor[]) => void;
@@ -18,10 +18,14 @@ export function swapLast(tf: TfModule, x: Tensor): Tensor {
 
 /** Batched operands go to the SIMD kernel where the backend would loop over them slowly. */
 function product(tf: TfModule, a: Tensor, b: Tensor): Tensor {
-  return a.rank > 2 && simdKernelApplies(tf) ? batchedMatMul(tf, a, b) : tf.matMul(a, b);
+  return a.rank > 2 && kernelShapes(a, b) && simdKernelApplies(tf) ? batchedMatMul(tf, a, b) : tf.matMul(a, b);
 }
 
-/** a·b for operands of equal rank (2 or more, same leading axes), both differentiable. */
+/**
+ * a·b for operands of equal rank (2 or more, same leading axes), both differentiable. First-order
+ * gradients only where the SIMD kernel takes the product (it is not on the gradient tape), which
+ * is all training needs.
+ */
 export function matMul(tf: TfModule, a: Tensor, b: Tensor): Tensor {
   const differentiable = tf.customGrad((...args) => {
     const [x, y, save] = args as [Tensor, Tensor, Save];

@@ -39,6 +39,12 @@ export function simdKernelApplies(tf: TfModule): boolean {
   return (backend === 'wasm' || backend === 'cpu') && loadKernel() !== null;
 }
 
+/** Float32 [..., m, k]·[..., k, n] with the same leading axes: what the kernel multiplies. */
+export function kernelShapes(a: Tensor, b: Tensor): boolean {
+  const sameLeading = a.shape.slice(0, -2).every((size, axis) => size === b.shape[axis]);
+  return a.dtype === 'float32' && b.dtype === 'float32' && a.rank === b.rank && a.rank >= 2 && sameLeading && a.shape[a.rank - 1] === b.shape[b.rank - 2];
+}
+
 /** The wasm backend's own methods for a tensor's memory; the cpu backend has neither. */
 interface HeapBackend {
   typedArrayFromHeap?: (info: TensorInfo) => Float32Array;
@@ -57,7 +63,8 @@ interface Operands {
  * On the wasm backend, views into its heap: no copy of either operand, and the product written
  * straight into the output tensor's memory, so a step allocates no short-lived arrays that would
  * pile up outside the garbage-collected heap. The output is allocated first because allocating can
- * move the heap and void earlier views.
+ * grow the heap and void earlier views. The operands must live on this backend, as they do with
+ * the one backend a process picks (src/runtime/tf.ts).
  */
 function operands(tf: TfModule, a: Tensor, b: Tensor, shape: number[]): Operands {
   const backend = tf.backend() as HeapBackend;
@@ -80,8 +87,8 @@ export function batchedMatMul(tf: TfModule, a: Tensor, b: Tensor): Tensor {
   const simd = loadKernel();
   const leading = a.shape.slice(0, -2);
   const [m, k] = a.shape.slice(-2);
-  const [kb, n] = b.shape.slice(-2);
-  if (!simd || a.dtype !== 'float32' || b.dtype !== 'float32' || a.rank !== b.rank || k !== kb || leading.some((size, axis) => size !== b.shape[axis])) {
+  const n = b.shape[b.rank - 1];
+  if (!simd || !kernelShapes(a, b)) {
     throw new Error(`batchedMatMul needs the SIMD kernel and float32 [..., m, k]·[..., k, n] with equal leading axes, got [${a.shape}]·[${b.shape}]`);
   }
   const batch = leading.reduce((product, size) => product * size, 1);
@@ -92,7 +99,8 @@ export function batchedMatMul(tf: TfModule, a: Tensor, b: Tensor): Tensor {
 
 /**
  * Runs the kernel on a few matrices at a time, so that its memory, which a WebAssembly module can
- * grow but never give back, stays at about CHUNK_FLOATS whatever the batch.
+ * grow but never give back, stays at about CHUNK_FLOATS whatever the batch (or at one matrix of
+ * each, for matrices larger than that).
  */
 function multiplyInChunks(simd: Kernel, { a, b, out }: Operands, batch: number, m: number, k: number, n: number): void {
   const [aSize, bSize, outSize] = [m * k, k * n, m * n];

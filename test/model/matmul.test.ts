@@ -67,6 +67,12 @@ test('batched matMul gradients match tf.matMul for attention-shaped operands', a
   );
 });
 
+test('batched matMul leaves operands the SIMD kernel does not take to tf.matMul', async () => {
+  const { tf } = await initTf('auto');
+  const [a, b] = [randomTensor(tf, [2, 3, 4], 15), randomTensor(tf, [1, 4, 5], 16)];
+  assert.deepEqual(matMul(tf, a, b).dataSync(), tf.matMul(a, b).dataSync());
+});
+
 test('layerNorm: value and gradients of x, gamma and beta match the textbook formula', async () => {
   const { tf } = await initTf('auto');
   const inputs = [tf.mul(randomTensor(tf, [2, 3, 8], 9), 3), randomTensor(tf, [8], 10), randomTensor(tf, [8], 11)];

@@ -3,7 +3,7 @@
 // splits over several calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchedMatMul, simdKernelApplies } from '../../src/runtime/batched-matmul.js';
+import { batchedMatMul, kernelShapes, simdKernelApplies } from '../../src/runtime/batched-matmul.js';
 import { initTf, type TfModule } from '../../src/runtime/tf.js';
 import { Random } from '../../src/runtime/random.js';
 import { configureLogger } from '../../src/runtime/logger.js';
@@ -46,6 +46,15 @@ test('batched products equal an in-order float32 loop bit for bit, on every colu
   check(tf, [2, 4], 33, 33, 16, 5); // and its p·v
   check(tf, [1], 1, 1, 3, 7); // single columns only
   check(tf, [300], 33, 16, 33, 9); // more matrices than one kernel call takes
+});
+
+test('the kernel takes float32 operands of equal rank, equal leading axes and a shared inner size', async () => {
+  const { tf } = await initTf('auto');
+  assert.equal(kernelShapes(tf.zeros([2, 3, 4]), tf.zeros([2, 4, 5])), true);
+  assert.equal(kernelShapes(tf.zeros([2, 3, 4]), tf.zeros([1, 4, 5])), false); // broadcast
+  assert.equal(kernelShapes(tf.zeros([2, 3, 4]), tf.zeros([4, 5])), false); // ranks differ
+  assert.equal(kernelShapes(tf.zeros([2, 3, 4]), tf.zeros([2, 5, 4])), false); // inner sizes differ
+  assert.equal(kernelShapes(tf.zeros([2, 3, 4], 'int32'), tf.zeros([2, 4, 5], 'int32')), false);
 });
 
 test('operands with different leading axes are refused', async () => {
