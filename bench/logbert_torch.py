@@ -22,9 +22,10 @@ class Bert(nn.Module):
         self.norm = nn.LayerNorm(H)
         self.head = nn.Linear(H, V)
 
-    def forward(self, ids):
+    def forward(self, ids, chosen):
         h = torch.cat([self.cls.expand(ids.shape[0], -1, -1), self.embed(ids)], 1) + self.pos
-        return self.head(self.norm(self.encoder(h))[:, 1:])
+        # The head reads only the chosen positions, as the tfjs model does.
+        return self.head(self.norm(self.encoder(h))[:, 1:][chosen])
 
 model = Bert()
 optimizer = torch.optim.Adam(model.parameters(), 0.002)
@@ -33,8 +34,8 @@ chosen = torch.rand(B, T) < 0.15
 
 def step():
     optimizer.zero_grad()
-    logits = model(ids)
-    loss = nn.functional.cross_entropy(logits[chosen], ids[chosen])
+    logits = model(ids, chosen)
+    loss = nn.functional.cross_entropy(logits, ids[chosen])
     loss.backward()
     optimizer.step()
 

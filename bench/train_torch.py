@@ -27,7 +27,8 @@ class Model(nn.Module):
     def forward(self, x, masked):
         x = torch.where(masked.unsqueeze(-1), self.mask, x)
         h = torch.cat([self.cls.expand(x.shape[0], -1, -1), self.proj(x)], 1) + self.pos
-        return self.head(self.norm(self.encoder(h))[:, 1:])
+        # The head reads only the masked lines, as the tfjs model does: no other line's logits count.
+        return self.head(self.norm(self.encoder(h))[:, 1:][masked])
 
 model = Model()
 optimizer = torch.optim.Adam(model.parameters(), 0.002)
@@ -38,7 +39,7 @@ target = torch.randint(0, V, (B, T))
 def step():
     optimizer.zero_grad()
     logits = model(x, masked)
-    loss = nn.functional.cross_entropy(logits[masked], target[masked])
+    loss = nn.functional.cross_entropy(logits, target[masked])
     loss.backward()
     optimizer.step()
 
