@@ -12,6 +12,7 @@ import type { batchTensors } from './batches.js';
 type Tensor = ReturnType<TfModule['tensor']>;
 type Batch = ReturnType<typeof batchTensors>;
 
+/** Template prediction at the masked lines, plus the hypersphere term on [CLS] once there is a centre. */
 export function unsupervisedLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: Batch, center: Tensor | null, sphereWeight: number): Tensor {
   const out = forward(tf, w, config, batch);
   const loss = maskedPredictionLoss(tf, w, out.lines, batch.templates, tf.mul(batch.masked, batch.present));
