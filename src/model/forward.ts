@@ -85,12 +85,6 @@ export function forward(tf: TfModule, w: Weights, config: TransformerConfig, inp
   return { cls: tf.reshape(tf.slice(out, [0, 0, 0], [batch, 1, config.dModel]), [batch, config.dModel]), lines: tf.slice(out, [0, 1, 0], [batch, length, config.dModel]) };
 }
 
-/** [batch, window, vocab] template logits of every line position. */
-export function templateLogits(tf: TfModule, w: Weights, config: TransformerConfig, lines: Tensor): Tensor {
-  const [batch, length, d] = lines.shape;
-  return tf.reshape(dense(tf, tf.reshape(lines, [batch * length, d]), w.get('template_head/kernel')!, w.get('template_head/bias')!), [batch, length, config.vocab]);
-}
-
 /**
  * [batch, classes] class logits from [CLS] and the max over the window's lines: a class often shows
  * as a few distinctive lines, which max-pooling keeps and [CLS] alone can blur.

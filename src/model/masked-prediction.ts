@@ -1,5 +1,6 @@
-// The masked-prediction loss shared by the anomaly transformer (template of each masked line) and
-// LogBERT (token at each chosen position): cross-entropy over the chosen positions only.
+// Masked prediction at the chosen positions only: the loss shared by the anomaly transformer
+// (template of each masked line) and LogBERT (token at each chosen position), and the logits that
+// scoring reads.
 import type { TfModule } from '../runtime/tf.js';
 import { dense } from './matmul.js';
 import type { Weights } from './weights.js';
@@ -31,6 +32,13 @@ export function pickRows(tf: TfModule, x: Tensor, rows: Tensor): Tensor {
   return pick(x) as Tensor;
 }
 
+/** [rows, vocab] template logits of the chosen positions (`rows`, int32) of `lines` [batch, window, d]. */
+export function chosenTemplateLogits(tf: TfModule, w: Weights, lines: Tensor, rows: Tensor): Tensor {
+  const [batch, length, d] = lines.shape;
+  const picked = pickRows(tf, tf.reshape(lines, [batch * length, d]), rows);
+  return dense(tf, picked, w.get('template_head/kernel')!, w.get('template_head/bias')!);
+}
+
 /**
  * Mean cross-entropy of the true ids [batch, window] at the positions where `chosen` [batch, window]
  * is 1, with logits from `lines` [batch, window, d] through the template head. Only the chosen
@@ -39,11 +47,9 @@ export function pickRows(tf: TfModule, x: Tensor, rows: Tensor): Tensor {
  * with zero gradients.
  */
 export function maskedPredictionLoss(tf: TfModule, w: Weights, lines: Tensor, targets: Tensor, chosen: Tensor): Tensor {
-  const [batch, length, d] = lines.shape;
   const found = rowsWhere(chosen.dataSync() as Float32Array);
   const rows = tf.tensor1d(found.length ? found : Int32Array.of(0), 'int32');
-  const picked = pickRows(tf, tf.reshape(lines, [batch * length, d]), rows);
-  const logits = dense(tf, picked, w.get('template_head/kernel')!, w.get('template_head/bias')!);
+  const logits = chosenTemplateLogits(tf, w, lines, rows);
   const vocab = logits.shape[1]!;
   const truth = tf.oneHot(tf.gather(tf.reshape(targets, [-1]), rows), vocab);
   const nll = tf.neg(tf.sum(tf.mul(truth, tf.logSoftmax(logits)), -1));

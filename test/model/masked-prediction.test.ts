@@ -2,7 +2,8 @@
 // every position weighted by the choice, in value and in every weight's gradient.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forward, templateLogits } from '../../src/model/forward.js';
+import { forward } from '../../src/model/forward.js';
+import { dense } from '../../src/model/matmul.js';
 import { maskedPredictionLoss, pickRows, rowsWhere } from '../../src/model/masked-prediction.js';
 import { createWeights } from '../../src/model/weights.js';
 import type { TransformerConfig } from '../../src/model/config.js';
@@ -53,7 +54,9 @@ test('the loss on chosen positions equals the choice-weighted loss over all posi
   const { weights, input, targets } = setup(tf);
   const chosen = tf.tensor2d([1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1], [batch, length]);
   const allPositions = () => {
-    const logp = tf.logSoftmax(templateLogits(tf, weights, config, forward(tf, weights, config, input).lines));
+    const lines = tf.reshape(forward(tf, weights, config, input).lines, [batch * length, config.dModel]);
+    const logits = tf.reshape(dense(tf, lines, weights.get('template_head/kernel')!, weights.get('template_head/bias')!), [batch, length, config.vocab]);
+    const logp = tf.logSoftmax(logits);
     const nll = tf.neg(tf.sum(tf.mul(tf.oneHot(targets, config.vocab), logp), -1));
     return tf.div(tf.sum(tf.mul(nll, chosen)), tf.sum(chosen));
   };

@@ -2,7 +2,8 @@
 // rotations) and missed when its true template is not in the top g predictions; a window's score
 // mixes its miss rate with its [CLS] distance to the centre, and then with the rarity of its rarest
 // lines (see score-mix.ts for the share). Supervised: class probabilities.
-import { classLogits, forward, templateLogits } from '../../model/forward.js';
+import { classLogits, forward } from '../../model/forward.js';
+import { chosenTemplateLogits, rowsWhere } from '../../model/masked-prediction.js';
 import type { TransformerConfig } from '../../model/config.js';
 import type { Weights } from '../../model/weights.js';
 import type { TfModule } from '../../runtime/tf.js';
@@ -33,13 +34,36 @@ function rotations(ratio: number): number {
   return Math.max(2, Math.min(8, Math.round(1 / ratio)));
 }
 
-function topMisses(tf: TfModule, logits: ReturnType<TfModule['tensor']>, batch: ReturnType<typeof batchTensors>, g: number) {
+/** Per chosen row: the true template's probability, and whether at least g templates are more likely. */
+function topMisses(tf: TfModule, logits: ReturnType<TfModule['tensor']>, targets: ReturnType<TfModule['tensor']>, g: number) {
   return tf.tidy(() => {
     const probabilities = tf.softmax(logits);
-    const truth = tf.sum(tf.mul(probabilities, tf.oneHot(batch.templates, logits.shape[2]!)), -1);
-    // Missed when at least g templates are more likely than the true one.
+    const truth = tf.sum(tf.mul(probabilities, tf.oneHot(targets, logits.shape[1]!)), -1);
     const better = tf.sum(tf.cast(tf.greater(probabilities, tf.expandDims(truth, -1)), 'float32'), -1);
     return { truth: truth.dataSync() as Float32Array, missed: tf.greaterEqual(better, g).dataSync() as Uint8Array };
+  });
+}
+
+/**
+ * Masks every k-th line from `r` and scores those lines: 1 - the true template's probability, and
+ * a miss when it is not in the top g. Only the masked lines go through the template head.
+ */
+function scoreRotation(scorer: Scorer, part: readonly Window[], inputs: TrainInputs, r: number, k: number, lineScores: Float32Array[], misses: number[]): void {
+  const { tf, weights, config, model } = scorer;
+  const arrays = batchArrays(part, inputs, config, (_b, i) => i % k === r);
+  const found = rowsWhere(arrays.masked);
+  if (found.length === 0) return;
+  const batch = batchTensors(tf, arrays, config);
+  const { truth, missed } = tf.tidy(() => {
+    const rows = tf.tensor1d(found, 'int32');
+    const logits = chosenTemplateLogits(tf, weights, forward(tf, weights, config, batch).lines, rows);
+    return topMisses(tf, logits, tf.gather(tf.reshape(batch.templates, [-1]), rows), model.top_g);
+  });
+  Object.values(batch).forEach((t) => t.dispose());
+  found.forEach((at, j) => {
+    const [b, i] = [Math.floor(at / config.window), at % config.window];
+    lineScores[b][i] = 1 - truth[j];
+    misses[b] += missed[j];
   });
 }
 
@@ -61,20 +85,7 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
     Object.values(plain).forEach((t) => t.dispose());
     const lineScores = part.map((_, b) => columns.lineScores.subarray((start + b) * config.window, (start + b + 1) * config.window));
     const misses = part.map(() => 0);
-    if (!supervised) {
-      for (let r = 0; r < k; r++) {
-        const arrays = batchArrays(part, inputs, config, (_b, i) => i % k === r);
-        const batch = batchTensors(tf, arrays, config);
-        const { truth, missed } = tf.tidy(() => topMisses(tf, templateLogits(tf, weights, config, forward(tf, weights, config, batch).lines), batch, model.top_g));
-        Object.values(batch).forEach((t) => t.dispose());
-        part.forEach((w, b) => {
-          for (let i = r; i < Math.min(w.lines.length, config.window); i += k) {
-            lineScores[b][i] = 1 - truth[b * config.window + i];
-            misses[b] += missed[b * config.window + i];
-          }
-        });
-      }
-    }
+    if (!supervised) for (let r = 0; r < k; r++) scoreRotation(scorer, part, inputs, r, k, lineScores, misses);
     part.forEach((w, b) => scoreWindow(scorer, columns, start + b, w, misses[b], lineScores[b], inputs));
   }
   return columns;
