@@ -34,14 +34,12 @@ function rotations(ratio: number): number {
   return Math.max(2, Math.min(8, Math.round(1 / ratio)));
 }
 
-/** Per chosen row: the true template's probability, and whether at least g templates are more likely. */
+/** Per chosen row: the true template's probability, and whether at least g templates are more likely (call inside tf.tidy). */
 function topMisses(tf: TfModule, logits: ReturnType<TfModule['tensor']>, targets: ReturnType<TfModule['tensor']>, g: number) {
-  return tf.tidy(() => {
-    const probabilities = tf.softmax(logits);
-    const truth = tf.sum(tf.mul(probabilities, tf.oneHot(targets, logits.shape[1]!)), -1);
-    const better = tf.sum(tf.cast(tf.greater(probabilities, tf.expandDims(truth, -1)), 'float32'), -1);
-    return { truth: truth.dataSync() as Float32Array, missed: tf.greaterEqual(better, g).dataSync() as Uint8Array };
-  });
+  const probabilities = tf.softmax(logits);
+  const truth = tf.sum(tf.mul(probabilities, tf.oneHot(targets, logits.shape[1]!)), -1);
+  const better = tf.sum(tf.cast(tf.greater(probabilities, tf.expandDims(truth, -1)), 'float32'), -1);
+  return { truth: truth.dataSync() as Float32Array, missed: tf.greaterEqual(better, g).dataSync() as Uint8Array };
 }
 
 /**
