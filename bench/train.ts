@@ -20,6 +20,7 @@ const data = {
   vectors: tf.tensor3d(Float32Array.from({ length: batch * config.window * config.inputDim }, () => random.next() - 0.5), [batch, config.window, config.inputDim]),
   masked: tf.tensor2d(Float32Array.from({ length: batch * config.window }, () => (random.next() < 0.3 ? 1 : 0)), [batch, config.window]),
   present: tf.ones([batch, config.window]) as ReturnType<typeof tf.tensor2d>,
+  own: tf.ones([batch, config.window]) as ReturnType<typeof tf.tensor2d>,
   templates: tf.tensor2d(Int32Array.from({ length: batch * config.window }, () => random.int(0, config.vocab - 1)), [batch, config.window], 'int32'),
   labels: tf.zeros([batch, config.classes]) as ReturnType<typeof tf.tensor2d>,
   lineLabels: tf.zeros([batch, config.window, config.classes]) as ReturnType<typeof tf.tensor3d>,

@@ -7,11 +7,18 @@ export interface TransformerConfig {
   readonly layers: number;
   readonly heads: number;
   readonly ff: number;
-  /** Lines per window (shorter windows are padded). */
+  /** Positions per window: its own lines plus the context lines on both sides (shorter windows are padded). */
   readonly window: number;
+  /** Context lines the model reads on each side of a window's own lines; absent or 0 = none. */
+  readonly context?: number;
   /** Template ids predicted for masked lines: templates + 1 for "unknown". */
   readonly vocab: number;
   readonly classes: number;
   /** Time features per line (gap, time of day; see stages/train/time-features.ts); absent or 0 = none. */
   readonly timeFeatures?: number;
+}
+
+/** How many of a window's positions hold its own lines. */
+export function ownLines(config: TransformerConfig): number {
+  return config.window - 2 * (config.context ?? 0);
 }

@@ -86,11 +86,12 @@ export function forward(tf: TfModule, w: Weights, config: TransformerConfig, inp
 }
 
 /**
- * [batch, classes] class logits from [CLS] and the max over the window's lines: a class often shows
- * as a few distinctive lines, which max-pooling keeps and [CLS] alone can blur.
+ * [batch, classes] class logits from [CLS] and the max over the window's own lines (`own`, [batch,
+ * window]: not its context or padding): a class often shows as a few distinctive lines, which
+ * max-pooling keeps and [CLS] alone can blur.
  */
-export function classLogits(tf: TfModule, w: Weights, out: ForwardOutput, present: Tensor): Tensor {
-  const mask = tf.expandDims(present, -1);
+export function classLogits(tf: TfModule, w: Weights, out: ForwardOutput, own: Tensor): Tensor {
+  const mask = tf.expandDims(own, -1);
   const pooled = tf.max(tf.add(out.lines, tf.mul(tf.sub(1, mask), -1e9)), 1);
   return dense(tf, tf.concat([out.cls, pooled], 1), w.get('class_head/kernel')!, w.get('class_head/bias')!);
 }

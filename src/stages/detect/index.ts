@@ -87,7 +87,8 @@ class Emitter {
     const vectors: Float32Array[] = [];
     const rows: number[] = [];
     const ts: number[] = [];
-    const local = windows.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.items, (item) => (templates.push(item.template), vectors.push(item.vector), rows.push(item.row), ts.push(item.ts ?? Number.NaN), templates.length - 1)) }));
+    const add = (items: readonly Item[]) => Uint32Array.from(items, (item) => (templates.push(item.template), vectors.push(item.vector), rows.push(item.row), ts.push(item.ts ?? Number.NaN), templates.length - 1));
+    const local = windows.map((w) => ({ entity: w.entity, lines: add(w.items), context: { before: add(w.before), after: add(w.after) } }));
     const dim = this.model.scorer.config.inputDim;
     const flat = new Float32Array(vectors.length * dim);
     vectors.forEach((v, i) => flat.set(v, i * dim));
@@ -129,7 +130,7 @@ export async function runDetect(options: DetectOptions): Promise<DetectSummary> 
   const embedder = await loadLineEmbedder(tf, options.paths, options.config, options.embedder);
   const summary: DetectSummary = { lines: 0, windows: 0, flaggedWindows: 0, unseenTemplateLines: 0, newDistinctLines: 0, classes: {}, seconds: 0 };
   const emitter = new Emitter(options, model, summary);
-  const stream = new WindowStream<Item>(model.windows.size, model.windows.stride);
+  const stream = new WindowStream<Item>(model.windows.size, model.windows.stride, model.scorer.config.context ?? 0);
   const unseenId = model.scorer.config.vocab - 1;
   let pending: StreamWindow<Item>[] = [];
   const year = options.config.preprocess.default_year ?? new Date().getUTCFullYear();

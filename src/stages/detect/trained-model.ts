@@ -14,6 +14,7 @@ import { rarityFromSaved, rarityOfKnownRows, rowRarity, type RowRarity, type Sav
 import { DEFAULT_RARITY_WEIGHT } from '../train/score-mix.js';
 import { windowResult } from '../train/score-columns.js';
 import { scoreWindows, type Scorer } from '../train/scoring.js';
+import type { Window } from '../train/windows.js';
 
 export interface TrainedModel {
   readonly scorer: Scorer;
@@ -65,7 +66,7 @@ export interface NewLines {
 }
 
 /** Scores windows given as rows of local lines. */
-export function scoreNewWindows(model: TrainedModel, windows: { entity: string; lines: Uint32Array }[], lines: NewLines, batchSize: number): ScoredWindow[] {
+export function scoreNewWindows(model: TrainedModel, windows: Window[], lines: NewLines, batchSize: number): ScoredWindow[] {
   const { templates, vectors, knownRows, ts } = lines;
   const n = templates.length;
   const { config } = model.scorer;

@@ -1,6 +1,8 @@
 // Groups a stream of scored-to-be lines into count windows per entity, as training did:
-// `size` lines, a new window every `stride` lines, and a last shorter window for a short tail.
-// Only the last `size` lines of each entity are kept, so memory stays flat for any input length.
+// `size` lines, a new window every `stride` lines, and a last shorter window for a short tail,
+// each with up to `context` lines on either side that the model reads as context only. A window
+// is complete once its context after it has arrived (or the stream ends). Only the last
+// `size + 2 * context` lines of each entity are kept, so memory stays flat for any input length.
 
 export interface StreamLine<T> {
   readonly entity: string;
@@ -12,6 +14,9 @@ export interface StreamWindow<T> {
   /** Index of the first line of this window within its entity's stream (0-based). */
   readonly offset: number;
   readonly items: readonly T[];
+  /** Up to `context` lines just before and just after the window. */
+  readonly before: readonly T[];
+  readonly after: readonly T[];
 }
 
 interface EntityBuffer<T> {
@@ -28,6 +33,7 @@ export class WindowStream<T> {
   constructor(
     private readonly size: number,
     private readonly stride: number,
+    private readonly context = 0,
   ) {}
 
   /** Adds a line; returns the window it completes, if any. */
@@ -36,21 +42,39 @@ export class WindowStream<T> {
     if (!buffer) this.buffers.set(line.entity, (buffer = { items: [], seen: 0, nextStart: 0 }));
     buffer.items.push(line.item);
     buffer.seen++;
-    if (buffer.items.length > this.size) buffer.items.shift();
-    if (buffer.seen - buffer.nextStart < this.size) return null;
-    const window = { entity: line.entity, offset: buffer.nextStart, items: [...buffer.items] };
+    if (buffer.items.length > this.size + 2 * this.context) buffer.items.shift();
+    if (buffer.seen - buffer.nextStart < this.size + this.context) return null;
+    const window = this.windowAt(line.entity, buffer, buffer.nextStart);
     buffer.nextStart += this.stride;
     return window;
   }
 
-  /** The tail windows: for each entity whose last lines no window covered yet, its last `size` lines. */
+  /**
+   * At the end of the stream: the windows still waiting for their context after them, and for each
+   * entity whose last lines no window covered yet, a window of its last `size` lines.
+   */
   flush(): StreamWindow<T>[] {
-    const tails: StreamWindow<T>[] = [];
+    const windows: StreamWindow<T>[] = [];
     for (const [entity, buffer] of this.buffers) {
+      for (; buffer.nextStart + this.size <= buffer.seen; buffer.nextStart += this.stride) windows.push(this.windowAt(entity, buffer, buffer.nextStart));
       const covered = buffer.nextStart === 0 ? 0 : buffer.nextStart - this.stride + this.size;
-      if (buffer.seen > covered) tails.push({ entity, offset: buffer.seen - buffer.items.length, items: [...buffer.items] });
+      if (buffer.seen > covered) windows.push(this.windowAt(entity, buffer, Math.max(0, buffer.seen - this.size)));
     }
     this.buffers.clear();
-    return tails;
+    return windows;
+  }
+
+  /** The window whose own lines start at stream index `start`, with the context the buffer holds. */
+  private windowAt(entity: string, buffer: EntityBuffer<T>, start: number): StreamWindow<T> {
+    const first = buffer.seen - buffer.items.length;
+    const end = Math.min(start + this.size, buffer.seen);
+    const slice = (from: number, to: number) => buffer.items.slice(from - first, to - first);
+    return {
+      entity,
+      offset: start,
+      items: slice(start, end),
+      before: slice(Math.max(first, start - this.context), start),
+      after: slice(end, Math.min(buffer.seen, end + this.context)),
+    };
   }
 }

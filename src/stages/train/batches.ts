@@ -1,7 +1,7 @@
 // Builds batch tensors lazily from windows: line vectors gathered through rows.u32 from vectors.f32,
 // padding, which lines are masked, template targets and class targets. Memory is one batch at a time.
 import type { CorpusColumns } from '../../io/corpus.js';
-import type { TransformerConfig } from '../../model/config.js';
+import { ownLines, type TransformerConfig } from '../../model/config.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { TIME_FEATURES, writeTimeFeatures } from './time-features.js';
 import { windowLabels, type Window } from './windows.js';
@@ -19,6 +19,10 @@ export interface BatchArrays {
   readonly vectors: Float32Array;
   readonly masked: Float32Array;
   readonly present: Float32Array;
+  /** [size, window]: 1 at the window's own lines, 0 at context lines and padding. */
+  readonly own: Float32Array;
+  /** Per window, the position of its first own line (the number of context lines before it). */
+  readonly offsets: Int32Array;
   readonly templates: Int32Array;
   readonly labels: Float32Array;
   /** [size, window, classes]: each line's own classes (supervised training learns them too). */
@@ -27,7 +31,20 @@ export interface BatchArrays {
   readonly time: Float32Array | null;
 }
 
-/** `isMasked(b, i)` says whether line i of window b is hidden. */
+/** The lines a window's positions hold: context before, its own lines, context after. */
+function positionLines(w: Window, config: TransformerConfig): { lines: Uint32Array; offset: number; own: number } {
+  const own = Math.min(w.lines.length, ownLines(config));
+  if (!w.context || !config.context) return { lines: w.lines.subarray(0, own), offset: 0, own };
+  const before = w.context.before.subarray(Math.max(0, w.context.before.length - config.context));
+  const after = w.context.after.subarray(0, config.context);
+  const lines = new Uint32Array(before.length + own + after.length);
+  lines.set(before);
+  lines.set(w.lines.subarray(0, own), before.length);
+  lines.set(after, before.length + own);
+  return { lines, offset: before.length, own };
+}
+
+/** `isMasked(b, i)` says whether own line i of window b is hidden (context lines never are). */
 export function batchArrays(windows: readonly Window[], inputs: TrainInputs, config: TransformerConfig, isMasked: (b: number, i: number) => boolean): BatchArrays {
   const { window: length, inputDim } = config;
   const classes = Math.max(1, config.classes);
@@ -36,25 +53,32 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
   const vectors = new Float32Array(size * length * inputDim);
   const masked = new Float32Array(size * length);
   const present = new Float32Array(size * length);
+  const own = new Float32Array(size * length);
+  const offsets = new Int32Array(size);
   const templates = new Int32Array(size * length).fill(config.vocab - 1);
   const labels = new Float32Array(size * classes);
   const lineLabels = new Float32Array(size * length * classes);
   const time = config.timeFeatures ? new Float32Array(size * length * TIME_FEATURES) : null;
   windows.forEach((w, b) => {
-    const count = Math.min(length, w.lines.length);
-    for (let i = 0; i < count; i++) {
-      const line = w.lines[i];
+    const placed = positionLines(w, config);
+    offsets[b] = placed.offset;
+    placed.lines.forEach((line, i) => {
+      const at = b * length + i;
       const row = inputs.rows[line];
-      vectors.set(inputs.vectors.subarray(row * inputDim, (row + 1) * inputDim), (b * length + i) * inputDim);
-      present[b * length + i] = 1;
-      masked[b * length + i] = isMasked(b, i) ? 1 : 0;
-      templates[b * length + i] = Math.min(inputs.corpus.template[line], config.vocab - 1);
-      for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lineLabels[(b * length + i) * classes + labelIds[k]] = 1;
-    }
-    if (time) writeTimeFeatures(inputs.corpus.ts, w.lines, count, time, b * length * TIME_FEATURES);
+      vectors.set(inputs.vectors.subarray(row * inputDim, (row + 1) * inputDim), at * inputDim);
+      present[at] = 1;
+      const ownIndex = i - placed.offset;
+      if (ownIndex >= 0 && ownIndex < placed.own) {
+        own[at] = 1;
+        masked[at] = isMasked(b, ownIndex) ? 1 : 0;
+      }
+      templates[at] = Math.min(inputs.corpus.template[line], config.vocab - 1);
+      for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lineLabels[at * classes + labelIds[k]] = 1;
+    });
+    if (time) writeTimeFeatures(inputs.corpus.ts, placed.lines, placed.lines.length, time, b * length * TIME_FEATURES);
     for (const label of windowLabels(w, inputs.corpus)) labels[b * classes + label] = 1;
   });
-  return { size, vectors, masked, present, templates, labels, lineLabels, time };
+  return { size, vectors, masked, present, own, offsets, templates, labels, lineLabels, time };
 }
 
 export function batchTensors(tf: TfModule, arrays: BatchArrays, config: TransformerConfig) {
@@ -63,6 +87,7 @@ export function batchTensors(tf: TfModule, arrays: BatchArrays, config: Transfor
     vectors: tf.tensor3d(arrays.vectors, [size, config.window, config.inputDim]),
     masked: tf.tensor2d(arrays.masked, [size, config.window]),
     present: tf.tensor2d(arrays.present, [size, config.window]),
+    own: tf.tensor2d(arrays.own, [size, config.window]),
     templates: tf.tensor2d(arrays.templates, [size, config.window], 'int32'),
     labels: tf.tensor2d(arrays.labels, [size, Math.max(1, config.classes)]),
     lineLabels: tf.tensor3d(arrays.lineLabels, [size, config.window, Math.max(1, config.classes)]),

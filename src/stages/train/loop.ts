@@ -6,7 +6,7 @@ import path from 'node:path';
 import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.js';
 import { adamState, restoreAdam, type AdamState } from '../../model/adam-state.js';
 import { forward } from '../../model/forward.js';
-import type { TransformerConfig } from '../../model/config.js';
+import { ownLines, type TransformerConfig } from '../../model/config.js';
 import { createWeights, weightValues, type Weights } from '../../model/weights.js';
 import { Random } from '../../runtime/random.js';
 import type { TfModule } from '../../runtime/tf.js';
@@ -85,7 +85,7 @@ export class TrainingLoop {
     const lines = new Array(classes).fill(0);
     let lineCount = 0;
     for (const w of this.windows.train) {
-      for (const line of w.lines.subarray(0, this.config.window)) {
+      for (const line of w.lines.subarray(0, ownLines(this.config))) {
         lineCount++;
         for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lines[labelIds[k]]++;
       }
@@ -102,7 +102,7 @@ export class TrainingLoop {
 
   /** Unsupervised batches hide lines to predict; supervised ones hide none, as scoring does: a hidden line may be the one that carries the label. */
   private batchOf(windows: Window[], seed: number) {
-    const mask = this.params.model.supervision === 'labels' ? () => false : maskChooser(seed, this.params.model.mask_ratio, windows.map((w) => Math.min(w.lines.length, this.config.window)));
+    const mask = this.params.model.supervision === 'labels' ? () => false : maskChooser(seed, this.params.model.mask_ratio, windows.map((w) => Math.min(w.lines.length, ownLines(this.config))));
     return batchTensors(this.tf, batchArrays(windows, this.inputs, this.config, mask), this.config);
   }
 

@@ -36,7 +36,7 @@ export interface PositiveWeights {
 
 export function supervisedLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: Batch, positiveWeights: PositiveWeights): Tensor {
   const out = forward(tf, w, config, batch);
-  const windowLoss = tf.mean(weightedCrossEntropy(tf, classLogits(tf, w, out, batch.present), batch.labels, positiveWeights.window));
+  const windowLoss = tf.mean(weightedCrossEntropy(tf, classLogits(tf, w, out, batch.own), batch.labels, positiveWeights.window));
   const perLine = tf.mean(weightedCrossEntropy(tf, lineClassLogits(tf, w, out), batch.lineLabels, positiveWeights.line), -1);
   const lineLoss = tf.div(tf.sum(tf.mul(perLine, batch.present)), tf.maximum(tf.sum(batch.present), 1));
   return tf.add(windowLoss, lineLoss);

@@ -9,6 +9,12 @@ export const windowsSchema = z.strictObject({
   stride: z.number().int().min(1),
   time_span: z.string().regex(/^\d+(ms|s|m|h)$/, 'a duration such as 30s, 5m or 1h'),
   session_key: z.string().nullable(),
+  /**
+   * Lines on each side of a count or time window that the model also reads, as context only: they
+   * neither label the window nor get scored with it. null = 16 supervised (an incident cut by a
+   * window's edge still shows), 0 unsupervised.
+   */
+  context: z.number().int().min(0).max(256).nullable(),
 });
 
 export const splitSchema = z.strictObject({
@@ -49,12 +55,17 @@ export const modelSchema = z.strictObject({
   tune: z.boolean(),
 });
 
-export type WindowParams = z.infer<typeof windowsSchema>;
+/** The `windows` section as configured. */
+export type WindowSection = z.infer<typeof windowsSchema>;
+/** The `windows` section of a run, with the context resolved for its supervision. */
+export type WindowParams = Omit<WindowSection, 'context'> & { readonly context: number };
 export type SplitParams = z.infer<typeof splitSchema>;
 /** The `model` section as configured. */
 export type ModelSection = z.infer<typeof modelSchema>;
 /** The `model` section of a run, with the learning rate resolved for its supervision. */
 export type ModelParams = Omit<ModelSection, 'learning_rate'> & { readonly learning_rate: number };
+
+export const DEFAULT_CONTEXT: Readonly<Record<ModelSection['supervision'], number>> = { none: 0, labels: 16 };
 
 export const DEFAULT_LEARNING_RATE: Readonly<Record<ModelSection['supervision'], number>> = { none: 0.005, labels: 0.001 };
 

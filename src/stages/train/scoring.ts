@@ -4,7 +4,7 @@
 // lines (see score-mix.ts for the share). Supervised: class probabilities.
 import { classLogits, forward } from '../../model/forward.js';
 import { chosenTemplateLogits, rowsWhere } from '../../model/masked-prediction.js';
-import type { TransformerConfig } from '../../model/config.js';
+import { ownLines, type TransformerConfig } from '../../model/config.js';
 import type { Weights } from '../../model/weights.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
@@ -59,7 +59,8 @@ function scoreRotation(scorer: Scorer, part: readonly Window[], inputs: TrainInp
   });
   Object.values(batch).forEach((t) => t.dispose());
   found.forEach((at, j) => {
-    const [b, i] = [Math.floor(at / config.window), at % config.window];
+    const b = Math.floor(at / config.window);
+    const i = (at % config.window) - arrays.offsets[b];
     lineScores[b][i] = 1 - truth[j];
     misses[b] += missed[j];
   });
@@ -68,20 +69,21 @@ function scoreRotation(scorer: Scorer, part: readonly Window[], inputs: TrainInp
 export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs: TrainInputs, batchSize: number): ScoreColumns {
   const { tf, weights, config, model } = scorer;
   const supervised = model.supervision === 'labels';
-  const columns = emptyScoreColumns(windows.length, { dModel: config.dModel, window: config.window, classes: config.classes }, supervised && config.classes > 0);
+  const own = ownLines(config);
+  const columns = emptyScoreColumns(windows.length, { dModel: config.dModel, window: own, classes: config.classes }, supervised && config.classes > 0);
   const k = rotations(model.mask_ratio);
   for (let start = 0; start < windows.length; start += batchSize) {
     const part = windows.slice(start, start + batchSize);
     const plain = batchTensors(tf, batchArrays(part, inputs, config, () => false), config);
     const outputs = tf.tidy(() => {
       const out = forward(tf, weights, config, plain);
-      return columns.classProbabilities ? [out.cls, tf.sigmoid(classLogits(tf, weights, out, plain.present))] : [out.cls];
+      return columns.classProbabilities ? [out.cls, tf.sigmoid(classLogits(tf, weights, out, plain.own))] : [out.cls];
     });
     columns.cls.set(outputs[0].dataSync() as Float32Array, start * config.dModel);
     if (outputs[1]) columns.classProbabilities!.set(outputs[1].dataSync() as Float32Array, start * config.classes);
     tf.dispose(outputs);
     Object.values(plain).forEach((t) => t.dispose());
-    const lineScores = part.map((_, b) => columns.lineScores.subarray((start + b) * config.window, (start + b + 1) * config.window));
+    const lineScores = part.map((_, b) => columns.lineScores.subarray((start + b) * own, (start + b + 1) * own));
     const misses = part.map(() => 0);
     if (!supervised) for (let r = 0; r < k; r++) scoreRotation(scorer, part, inputs, r, k, lineScores, misses);
     part.forEach((w, b) => scoreWindow(scorer, columns, start + b, w, misses[b], lineScores[b], inputs));

@@ -1,10 +1,10 @@
 // The training settings of a run: the config sections, overridden by command-line choices
-// (--supervision, --window, --session_key, --split, --tune, --optimize_thresholds), and the batch size
-// from the performance profile.
+// (--supervision, --window, --session_key, --split, --tune, --optimize_thresholds), the defaults
+// that depend on the supervision, and the batch size from the performance profile.
 import type { Config } from '../../config/schema.js';
 import { resolveProfile } from '../../config/performance.js';
 import { PipelineError } from '../../pipeline/errors.js';
-import { DEFAULT_LEARNING_RATE, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams } from './params.js';
+import { DEFAULT_CONTEXT, DEFAULT_LEARNING_RATE, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams, type WindowSection } from './params.js';
 
 export interface TrainChoices {
   readonly supervision?: string;
@@ -15,8 +15,8 @@ export interface TrainChoices {
   readonly optimize_thresholds?: boolean;
 }
 
-function windowChoice(base: WindowParams, choices: TrainChoices): WindowParams {
-  let windows = { ...base };
+function windowChoice(base: WindowSection, choices: TrainChoices, supervision: ModelParams['supervision']): WindowParams {
+  let windows: WindowParams = { ...base, context: base.context ?? DEFAULT_CONTEXT[supervision] };
   if (choices.window) {
     const time = /^time:(\d+(?:ms|s|m|h))$/.exec(choices.window);
     if (choices.window === 'count') windows = { ...windows, mode: 'count' };
@@ -43,10 +43,11 @@ export function trainSettings(config: Config, choices: TrainChoices, lines: numb
   const model = config.model as ModelSection;
   const split = config.split as SplitParams;
   const profile = resolveProfile(lines, config.performance);
+  const chosenModel = modelChoice(model, choices);
   return {
-    windows: windowChoice(config.windows as WindowParams, choices),
+    windows: windowChoice(config.windows as WindowSection, choices, chosenModel.supervision),
     split: { ...split, method: (choices.split as SplitParams['method']) ?? split.method },
-    model: modelChoice(model, choices),
+    model: chosenModel,
     batchSize: model.batch_size ?? profile.batch_size,
     clearEvery: profile.clear_every,
     optimizeThresholds: choices.optimize_thresholds ?? (config.evaluate as { optimize_thresholds?: boolean }).optimize_thresholds ?? false,

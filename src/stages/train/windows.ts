@@ -8,6 +8,13 @@ export interface Window {
   readonly entity: string;
   /** Corpus indexes of the window's lines, in order. */
   readonly lines: Uint32Array;
+  /** Lines just before and after the window that the model reads as context only: they neither label nor get scored with it. */
+  readonly context?: WindowContext;
+}
+
+export interface WindowContext {
+  readonly before: Uint32Array;
+  readonly after: Uint32Array;
 }
 
 export interface SplitWindows {
@@ -71,12 +78,30 @@ export function windowsOf(lines: Uint32Array, corpus: CorpusColumns, params: Win
   return countWindows(lines, params.size, params.stride);
 }
 
+/**
+ * Up to `lines` lines on each side of `window`, a run of `part` (count and time windows are), taken
+ * from `part` only so that context never crosses a split boundary. Session windows get none.
+ */
+function withContext(part: Uint32Array, window: Uint32Array, lines: number): WindowContext | undefined {
+  if (lines === 0 || window.buffer !== part.buffer || window.length === 0) return undefined;
+  const start = (window.byteOffset - part.byteOffset) / Uint32Array.BYTES_PER_ELEMENT;
+  const end = start + window.length;
+  return { before: part.subarray(Math.max(0, start - lines), start), after: part.subarray(end, Math.min(part.length, end + lines)) };
+}
+
+/** The windows of `part`, a run of one entity's lines, each with its context from the same run. */
+export function partWindows(entity: string, part: Uint32Array, corpus: CorpusColumns, params: WindowParams, session?: Uint32Array): Window[] {
+  return windowsOf(part, corpus, params, session).map((lines) => {
+    const context = params.mode === 'session' ? undefined : withContext(part, lines, params.context);
+    return context ? { entity, lines, context } : { entity, lines };
+  });
+}
+
 export function splitWindows(corpus: CorpusColumns, windows: WindowParams, split: SplitParams, seed: number, session?: Uint32Array): SplitWindows {
   const result: SplitWindows = { train: [], validation: [], test: [] };
   const all: Window[] = [];
   entityLines(corpus).forEach((lines, entity) => {
-    const name = corpus.entityNames[entity];
-    const make = (part: Uint32Array) => windowsOf(part, corpus, windows, session).map((w) => ({ entity: name, lines: w }));
+    const make = (part: Uint32Array) => partWindows(corpus.entityNames[entity], part, corpus, windows, session);
     if (split.method === 'random') return all.push(...make(lines));
     const a = Math.round(lines.length * split.train);
     const b = Math.round(lines.length * (split.train + split.validation));

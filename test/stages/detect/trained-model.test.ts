@@ -20,14 +20,15 @@ import { tinyInputs, tinyParams } from '../train/helpers.js';
 
 configureLogger({ verbosity: 'quiet' });
 
-for (const supervision of ['none', 'labels'] as const) {
-  test(`new windows score as training scored the same windows (supervision ${supervision})`, async () => {
+for (const [supervision, context] of [['none', 0], ['labels', 0], ['none', 3], ['labels', 3]] as const) {
+  test(`new windows score as training scored the same windows (supervision ${supervision}, context ${context})`, async () => {
     const { tf } = await initTf('auto');
     const inputs = tinyInputs();
-    const params = tinyParams({ epochs: 2, supervision });
+    const base = tinyParams({ epochs: 2, supervision });
+    const params = { ...base, windows: { ...base.windows, context } };
     const split = splitWindows(inputs.corpus, params.windows, params.split, params.seed);
     const config = transformerConfig(params, inputs.corpus, inputs.dim);
-    assert.equal(config.timeFeatures, 4);
+    assert.deepEqual([config.timeFeatures, config.window, config.context ?? 0], [4, 8 + 2 * context, context]);
     const loop = new TrainingLoop(tf, config, params, inputs, split);
     const state = await loop.run({ stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-model-')), resume: false, due: () => false, onCheckpoint: async () => {} });
     // As training saves it: rarity for unsupervised models only.
@@ -39,11 +40,11 @@ for (const supervision of ['none', 'labels'] as const) {
   });
 }
 
-/** Scores `windows` through detection's path: their lines laid out as new lines, one local row each. */
+/** Scores `windows` through detection's path: their lines and context laid out as new lines, one local row each. */
 function scoreLikeDetection(model: TrainedModel, windows: readonly Window[], inputs: TrainInputs): ScoredWindow[] {
-  const lines = windows.flatMap((w) => [...w.lines]);
-  let next = 0;
-  const local = windows.map((w) => ({ entity: w.entity, lines: Uint32Array.from(w.lines, () => next++) }));
+  const lines: number[] = [];
+  const add = (part: Uint32Array | undefined) => Uint32Array.from(part ?? [], (line) => lines.push(line) - 1);
+  const local = windows.map((w) => ({ entity: w.entity, lines: add(w.lines), context: { before: add(w.context?.before), after: add(w.context?.after) } }));
   const vectors = new Float32Array(lines.length * inputs.dim);
   lines.forEach((line, i) => vectors.set(inputs.vectors.subarray(inputs.rows[line] * inputs.dim, (inputs.rows[line] + 1) * inputs.dim), i * inputs.dim));
   return scoreNewWindows(model, local, {

@@ -1,4 +1,4 @@
-// Training settings: the learning rate follows the supervision unless the configuration sets one.
+// Training settings: the learning rate and the window context follow the supervision unless the configuration sets them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/config/load.js';
@@ -16,4 +16,13 @@ test('a configured learning rate holds for both supervisions', () => {
   const config = loadConfig(userConfigFile('{"model":{"learning_rate":0.003}}'));
   assert.equal(trainSettings(config, {}, 1000).model.learning_rate, 0.003);
   assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).model.learning_rate, 0.003);
+});
+
+test('by default windows have 16 context lines on each side when supervised and none otherwise; a configured number holds for both', () => {
+  const config = loadConfig();
+  assert.equal(config.windows.context, null);
+  assert.equal(trainSettings(config, {}, 1000).windows.context, 0);
+  assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).windows.context, 16);
+  const set = loadConfig(userConfigFile('{"windows":{"context":4}}'));
+  assert.deepEqual([trainSettings(set, {}, 1000).windows.context, trainSettings(set, { supervision: 'labels' }, 1000).windows.context], [4, 4]);
 });

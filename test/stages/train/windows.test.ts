@@ -1,7 +1,7 @@
 // Windows and splits: per entity, chronological, no window crossing a split boundary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitWindows, windowLabels, windowsOf } from '../../../src/stages/train/windows.js';
+import { partWindows, splitWindows, windowLabels, windowsOf } from '../../../src/stages/train/windows.js';
 import { tinyInputs, tinyParams } from './helpers.js';
 
 test('count windows cover every line, with a tail window, and stay inside one entity', () => {
@@ -32,4 +32,23 @@ test('time windows break on the span and on the size', () => {
   const corpus = { ...inputs.corpus, ts };
   const windows = windowsOf(Uint32Array.from({ length: 10 }, (_, i) => i), corpus, { ...tinyParams().windows, mode: 'time', time_span: '1m', size: 4 });
   assert.deepEqual(windows.map((w) => [...w]), [[0, 1, 2, 3], [4], [5, 6, 7, 8], [9]]);
+});
+
+test('context lines come from each side of a window, inside its own split', () => {
+  const inputs = tinyInputs(100, 1);
+  const params = { ...tinyParams().windows, context: 3 };
+  const split = splitWindows(inputs.corpus, params, tinyParams().split, 1);
+  const spans = (windows: typeof split.train) => windows.map((w) => [[...w.context!.before], [w.lines[0], w.lines[w.lines.length - 1]], [...w.context!.after]]);
+  assert.deepEqual(spans(split.validation).slice(0, 2), [[[], [60, 67], [68, 69, 70]], [[61, 62, 63], [64, 71], [72, 73, 74]]], 'none before the split starts');
+  assert.deepEqual(spans(split.validation).at(-1), [[69, 70, 71], [72, 79], []], 'none after it ends');
+  assert.deepEqual(spans(split.test)[1], [[81, 82, 83], [84, 91], [92, 93, 94]]);
+  const labelled = split.validation.filter((w) => windowLabels(w, inputs.corpus).length > 0);
+  assert.deepEqual(labelled, [], 'context lines do not label a window: the burst at 90..95 is only in test context');
+});
+
+test('session windows get no context', () => {
+  const inputs = tinyInputs(20, 1);
+  const session = Uint32Array.from({ length: 20 }, (_, i) => i % 2);
+  const windows = partWindows('e0', Uint32Array.from({ length: 20 }, (_, i) => i), inputs.corpus, { ...tinyParams().windows, mode: 'session', context: 3 }, session);
+  assert.deepEqual(windows.map((w) => [w.lines.length, w.context]), [[8, undefined], [8, undefined]]);
 });
