@@ -21,7 +21,7 @@ export interface BatchArrays {
   readonly present: Float32Array;
   /** [size, window]: 1 at the window's own lines, 0 at context lines and padding. */
   readonly own: Float32Array;
-  /** Per window, the position of its first own line (the number of context lines before it). */
+  /** Per window, the position of its first own line (the model's context size). */
   readonly offsets: Int32Array;
   readonly templates: Int32Array;
   readonly labels: Float32Array;
@@ -31,17 +31,24 @@ export interface BatchArrays {
   readonly time: Float32Array | null;
 }
 
-/** The lines a window's positions hold: context before, its own lines, context after. */
-function positionLines(w: Window, config: TransformerConfig): { lines: Uint32Array; offset: number; own: number } {
+const NO_LINES = new Uint32Array(0);
+
+/**
+ * Where a window's lines sit, from position `first` on: its own lines always from position
+ * `config.context` on, the context before them right-aligned in front (missing context is padding),
+ * the context after them behind. Fixed places let the model tell own lines from context at the
+ * edges of a split or a stream too.
+ */
+function placeLines(w: Window, config: TransformerConfig): { lines: Uint32Array; first: number; offset: number; own: number } {
   const own = Math.min(w.lines.length, ownLines(config));
-  if (!w.context || !config.context) return { lines: w.lines.subarray(0, own), offset: 0, own };
-  const before = w.context.before.subarray(Math.max(0, w.context.before.length - config.context));
-  const after = w.context.after.subarray(0, config.context);
+  const context = config.context ?? 0;
+  const before = context && w.context ? w.context.before.subarray(Math.max(0, w.context.before.length - context)) : NO_LINES;
+  const after = context && w.context ? w.context.after.subarray(0, context) : NO_LINES;
   const lines = new Uint32Array(before.length + own + after.length);
   lines.set(before);
   lines.set(w.lines.subarray(0, own), before.length);
   lines.set(after, before.length + own);
-  return { lines, offset: before.length, own };
+  return { lines, first: context - before.length, offset: context, own };
 }
 
 /** `isMasked(b, i)` says whether own line i of window b is hidden (context lines never are). */
@@ -60,14 +67,15 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
   const lineLabels = new Float32Array(size * length * classes);
   const time = config.timeFeatures ? new Float32Array(size * length * TIME_FEATURES) : null;
   windows.forEach((w, b) => {
-    const placed = positionLines(w, config);
+    const placed = placeLines(w, config);
     offsets[b] = placed.offset;
     placed.lines.forEach((line, i) => {
-      const at = b * length + i;
+      const position = placed.first + i;
+      const at = b * length + position;
       const row = inputs.rows[line];
       vectors.set(inputs.vectors.subarray(row * inputDim, (row + 1) * inputDim), at * inputDim);
       present[at] = 1;
-      const ownIndex = i - placed.offset;
+      const ownIndex = position - placed.offset;
       if (ownIndex >= 0 && ownIndex < placed.own) {
         own[at] = 1;
         masked[at] = isMasked(b, ownIndex) ? 1 : 0;
@@ -75,7 +83,7 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
       templates[at] = Math.min(inputs.corpus.template[line], config.vocab - 1);
       for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lineLabels[at * classes + labelIds[k]] = 1;
     });
-    if (time) writeTimeFeatures(inputs.corpus.ts, placed.lines, placed.lines.length, time, b * length * TIME_FEATURES);
+    if (time) writeTimeFeatures(inputs.corpus.ts, placed.lines, placed.lines.length, time, (b * length + placed.first) * TIME_FEATURES);
     for (const label of windowLabels(w, inputs.corpus)) labels[b * classes + label] = 1;
   });
   return { size, vectors, masked, present, own, offsets, templates, labels, lineLabels, time };

@@ -12,7 +12,7 @@ export const windowsSchema = z.strictObject({
   /**
    * Lines on each side of a count or time window that the model also reads, as context only: they
    * neither label the window nor get scored with it. null = 16 supervised (an incident cut by a
-   * window's edge still shows), 0 unsupervised.
+   * window's edge still shows), 0 unsupervised. None for session windows or a random split.
    */
   context: z.number().int().min(0).max(256).nullable(),
 });

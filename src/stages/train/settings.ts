@@ -15,8 +15,8 @@ export interface TrainChoices {
   readonly optimize_thresholds?: boolean;
 }
 
-function windowChoice(base: WindowSection, choices: TrainChoices, supervision: ModelParams['supervision']): WindowParams {
-  let windows: WindowParams = { ...base, context: base.context ?? DEFAULT_CONTEXT[supervision] };
+function windowChoice(base: WindowSection, choices: TrainChoices): WindowParams {
+  let windows: WindowParams = { ...base, context: 0 };
   if (choices.window) {
     const time = /^time:(\d+(?:ms|s|m|h))$/.exec(choices.window);
     if (choices.window === 'count') windows = { ...windows, mode: 'count' };
@@ -34,6 +34,15 @@ function windowChoice(base: WindowSection, choices: TrainChoices, supervision: M
   return windows;
 }
 
+/**
+ * Context lines for the run: none for session windows (their lines are not a run of the log) or a
+ * random split (context would reach into the other splits' lines); otherwise as configured.
+ */
+function contextChoice(configured: number | null, windows: WindowParams, split: SplitParams, supervision: ModelParams['supervision']): number {
+  if (windows.mode === 'session' || split.method === 'random') return 0;
+  return configured ?? DEFAULT_CONTEXT[supervision];
+}
+
 function modelChoice(model: ModelSection, choices: TrainChoices): ModelParams {
   const supervision = (choices.supervision as ModelParams['supervision']) ?? model.supervision;
   return { ...model, supervision, tune: choices.tune ?? model.tune, learning_rate: model.learning_rate ?? DEFAULT_LEARNING_RATE[supervision] };
@@ -44,9 +53,11 @@ export function trainSettings(config: Config, choices: TrainChoices, lines: numb
   const split = config.split as SplitParams;
   const profile = resolveProfile(lines, config.performance);
   const chosenModel = modelChoice(model, choices);
+  const chosenSplit = { ...split, method: (choices.split as SplitParams['method']) ?? split.method };
+  const windows = windowChoice(config.windows as WindowSection, choices);
   return {
-    windows: windowChoice(config.windows as WindowSection, choices, chosenModel.supervision),
-    split: { ...split, method: (choices.split as SplitParams['method']) ?? split.method },
+    windows: { ...windows, context: contextChoice((config.windows as WindowSection).context, windows, chosenSplit, chosenModel.supervision) },
+    split: chosenSplit,
     model: chosenModel,
     batchSize: model.batch_size ?? profile.batch_size,
     clearEvery: profile.clear_every,

@@ -45,7 +45,7 @@ function trainingWindows(split: SplitWindows, params: TrainParams, corpus: Corpu
 
 export function transformerConfig(params: TrainParams, corpus: CorpusColumns, inputDim: number): TransformerConfig {
   const m = params.model;
-  const context = params.windows.mode === 'session' ? 0 : params.windows.context;
+  const context = params.windows.context;
   const shape = { inputDim, dModel: m.d_model, layers: m.layers, heads: m.heads, ff: m.ff, window: params.windows.size + 2 * context, vocab: corpus.templateCount + 1, classes: corpus.classes.length, timeFeatures: m.time_features ? TIME_FEATURES : 0 };
   return context ? { ...shape, context } : shape;
 }

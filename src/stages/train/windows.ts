@@ -102,7 +102,8 @@ export function splitWindows(corpus: CorpusColumns, windows: WindowParams, split
   const all: Window[] = [];
   entityLines(corpus).forEach((lines, entity) => {
     const make = (part: Uint32Array) => partWindows(corpus.entityNames[entity], part, corpus, windows, session);
-    if (split.method === 'random') return all.push(...make(lines));
+    // A random split has no runs of lines to take context from: it would reach other splits' lines.
+    if (split.method === 'random') return all.push(...partWindows(corpus.entityNames[entity], lines, corpus, { ...windows, context: 0 }, session));
     const a = Math.round(lines.length * split.train);
     const b = Math.round(lines.length * (split.train + split.validation));
     result.train.push(...make(lines.subarray(0, a)));

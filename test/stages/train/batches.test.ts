@@ -10,7 +10,7 @@ import { tinyInputs } from './helpers.js';
 const config: TransformerConfig = { inputDim: 8, dModel: 8, layers: 1, heads: 1, ff: 8, window: 8, context: 2, vocab: 7, classes: 1 };
 const span = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
 
-test('context lines sit on each side of the own lines, are never masked and do not label the window', () => {
+test('context lines sit on each side of the own lines, which start at a fixed place; context is never masked and does not label the window', () => {
   const inputs = tinyInputs(120, 1);
   // Own lines 86..89 just before the labelled burst at 90..95, which reaches the context after.
   const windows: Window[] = [
@@ -18,13 +18,14 @@ test('context lines sit on each side of the own lines, are never masked and do n
     { entity: 'e0', lines: span(0, 4), context: { before: span(0, 0), after: span(4, 6) } },
   ];
   const arrays = batchArrays(windows, inputs, config, () => true);
-  assert.deepEqual([...arrays.offsets], [2, 0]);
-  assert.deepEqual([...arrays.own], [0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0]);
-  assert.deepEqual([...arrays.present], [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
+  assert.deepEqual([...arrays.offsets], [2, 2], 'own lines start at the same place with or without context before them');
+  assert.deepEqual([...arrays.own], [0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0]);
+  assert.deepEqual([...arrays.present], [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 1]);
   assert.deepEqual([...arrays.masked], [...arrays.own], 'only own lines are masked');
   assert.deepEqual([...arrays.templates.subarray(0, 8)], [0, 1, 2, 3, 0, 1, 5, 5]);
   assert.deepEqual([...arrays.lineLabels.subarray(0, 8)], [0, 0, 0, 0, 0, 0, 1, 1], 'context lines keep their own labels');
   assert.deepEqual([...arrays.labels], [0, 0]);
+  assert.deepEqual([...arrays.templates.subarray(8, 16)], [6, 6, 0, 1, 2, 3, 0, 1], 'missing context before is padding');
   const inside = batchArrays([{ entity: 'e0', lines: span(88, 92), context: { before: span(86, 88), after: span(92, 94) } }], inputs, config, () => false);
   assert.deepEqual([...inside.labels], [1]);
   assert.deepEqual([...inside.masked], [0, 0, 0, 0, 0, 0, 0, 0]);

@@ -26,3 +26,10 @@ test('by default windows have 16 context lines on each side when supervised and 
   const set = loadConfig(userConfigFile('{"windows":{"context":4}}'));
   assert.deepEqual([trainSettings(set, {}, 1000).windows.context, trainSettings(set, { supervision: 'labels' }, 1000).windows.context], [4, 4]);
 });
+
+test('session windows and a random split get no context', () => {
+  const config = loadConfig(userConfigFile('{"windows":{"context":4}}'));
+  assert.equal(trainSettings(config, { supervision: 'labels', session_key: 'sid=(\\d+)' }, 1000).windows.context, 0);
+  assert.equal(trainSettings(config, { supervision: 'labels', split: 'random' }, 1000).windows.context, 0);
+  assert.equal(trainSettings(loadConfig(), { supervision: 'labels', split: 'random' }, 1000).windows.context, 0);
+});

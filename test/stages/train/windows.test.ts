@@ -52,3 +52,9 @@ test('session windows get no context', () => {
   const windows = partWindows('e0', Uint32Array.from({ length: 20 }, (_, i) => i), inputs.corpus, { ...tinyParams().windows, mode: 'session', context: 3 }, session);
   assert.deepEqual(windows.map((w) => [w.lines.length, w.context]), [[8, undefined], [8, undefined]]);
 });
+
+test('a random split takes no context', () => {
+  const inputs = tinyInputs(100, 1);
+  const split = splitWindows(inputs.corpus, { ...tinyParams().windows, context: 3 }, { ...tinyParams().split, method: 'random' }, 1);
+  assert.deepEqual([...split.train, ...split.validation, ...split.test].map((w) => w.context), Array(24).fill(undefined));
+});
