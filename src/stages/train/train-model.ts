@@ -18,7 +18,7 @@ import type { TrainParams } from './params.js';
 import { scoreWindows, type Scorer } from './scoring.js';
 import { tuneModel } from './tune.js';
 import { lineRarity, rarityByRow, rarityTable, savedRarity } from './rarity.js';
-import { splitWindows, windowLabels, type SplitWindows } from './windows.js';
+import { readsLabelledLine, splitWindows, type SplitWindows } from './windows.js';
 import { TIME_FEATURES } from './time-features.js';
 import { chooseRarityWeight, DEFAULT_RARITY_WEIGHT, remixed } from './score-mix.js';
 
@@ -34,10 +34,13 @@ export interface TrainJob {
   readonly normalization: Normalization;
 }
 
-/** Unsupervised training on `normal` windows leaves out labelled training windows when there are labels. */
+/**
+ * Unsupervised training on `normal` windows leaves out training windows that read a labelled line
+ * when there are labels: in their own lines or in their context, so normal is all the model sees.
+ */
 function trainingWindows(split: SplitWindows, params: TrainParams, corpus: CorpusColumns): SplitWindows {
   if (params.model.supervision === 'labels' || params.model.train_on === 'all') return split;
-  const normal = split.train.filter((window) => windowLabels(window, corpus).length === 0);
+  const normal = split.train.filter((window) => !readsLabelledLine(window, corpus));
   if (normal.length === split.train.length || normal.length === 0) return split;
   logger().info({ kept: normal.length, left_out: split.train.length - normal.length }, 'unsupervised training on the unlabelled training windows');
   return { ...split, train: normal };

@@ -126,3 +126,9 @@ export function windowLabels(window: Window, corpus: CorpusColumns): number[] {
   for (const line of window.lines) for (let k = corpus.labelOffsets[line]; k < corpus.labelOffsets[line + 1]; k++) labels.add(corpus.labelIds[k]);
   return [...labels].sort((a, b) => a - b);
 }
+
+/** Whether any line the model reads for this window, its own or its context, carries a label. */
+export function readsLabelledLine(window: Window, corpus: CorpusColumns): boolean {
+  const parts = window.context ? [window.lines, window.context.before, window.context.after] : [window.lines];
+  return parts.some((lines) => lines.some((line) => corpus.labelOffsets[line + 1] > corpus.labelOffsets[line]));
+}

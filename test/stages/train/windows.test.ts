@@ -1,7 +1,7 @@
 // Windows and splits: per entity, chronological, no window crossing a split boundary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { partWindows, splitWindows, windowLabels, windowsOf } from '../../../src/stages/train/windows.js';
+import { partWindows, readsLabelledLine, splitWindows, windowLabels, windowsOf } from '../../../src/stages/train/windows.js';
 import { tinyInputs, tinyParams } from './helpers.js';
 
 test('count windows cover every line, with a tail window, and stay inside one entity', () => {
@@ -57,4 +57,11 @@ test('a random split takes no context', () => {
   const inputs = tinyInputs(100, 1);
   const split = splitWindows(inputs.corpus, { ...tinyParams().windows, context: 3 }, { ...tinyParams().split, method: 'random' }, 1);
   assert.deepEqual([...split.train, ...split.validation, ...split.test].map((w) => w.context), Array(24).fill(undefined));
+});
+
+test('a window reads a labelled line when its own lines or its context hold one', () => {
+  const { corpus } = tinyInputs(120, 1);
+  const span = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_, i) => from + i);
+  const read = (own: [number, number], after: [number, number]) => readsLabelledLine({ entity: 'e0', lines: span(...own), context: { before: span(0, 0), after: span(...after) } }, corpus);
+  assert.deepEqual([read([80, 88], [88, 90]), read([80, 88], [88, 91]), read([88, 96], [96, 98]), readsLabelledLine({ entity: 'e0', lines: span(90, 92) }, corpus)], [false, true, true, true]);
 });
