@@ -5,7 +5,7 @@ import type { CorpusColumns } from '../../io/corpus.js';
 import type { SplitName, SplitScoresOutput } from '../../io/scores-file.js';
 import { marginedF1Threshold } from '../evaluate/metrics/threshold.js';
 import { windowResult, type ScoreColumns, type WindowResult } from './score-columns.js';
-import { windowLabels, type Window } from './windows.js';
+import { hasLabel, windowLabels, type Window } from './windows.js';
 
 export interface Calibration {
   readonly window: number;
@@ -77,10 +77,6 @@ export function classScores(result: WindowResult, calibration: Pick<Calibration,
   if (result.classProbabilities) return Array.from(result.classProbabilities);
   const evidence = Math.min(1, result.score / Math.max(1e-9, calibration.window));
   return calibration.prototypes.map((prototype) => (prototype ? evidence * cosine01(result.cls, prototype) : 0));
-}
-
-function hasLabel(corpus: CorpusColumns, line: number): boolean {
-  return corpus.labelOffsets[line + 1] > corpus.labelOffsets[line];
 }
 
 function checkAligned(split: ScoredSplit): void {

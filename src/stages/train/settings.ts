@@ -15,8 +15,8 @@ export interface TrainChoices {
   readonly optimize_thresholds?: boolean;
 }
 
-function windowChoice(base: WindowSection, choices: TrainChoices): WindowParams {
-  let windows: WindowParams = { ...base, context: 0 };
+function windowChoice(base: WindowSection, choices: TrainChoices, split: SplitParams, supervision: ModelParams['supervision']): WindowParams {
+  let windows = { ...base };
   if (choices.window) {
     const time = /^time:(\d+(?:ms|s|m|h))$/.exec(choices.window);
     if (choices.window === 'count') windows = { ...windows, mode: 'count' };
@@ -31,16 +31,10 @@ function windowChoice(base: WindowSection, choices: TrainChoices): WindowParams 
     }
     windows = { ...windows, mode: 'session', session_key: choices.session_key };
   }
-  return windows;
-}
-
-/**
- * Context lines for the run: none for session windows (their lines are not a run of the log) or a
- * random split (context would reach into the other splits' lines); otherwise as configured.
- */
-function contextChoice(configured: number | null, windows: WindowParams, split: SplitParams, supervision: ModelParams['supervision']): number {
-  if (windows.mode === 'session' || split.method === 'random') return 0;
-  return configured ?? DEFAULT_CONTEXT[supervision];
+  // No context for session windows (their lines are not a run of the log) or a random split (it
+  // would reach into the other splits' lines).
+  const runs = windows.mode !== 'session' && split.method !== 'random';
+  return { ...windows, context: runs ? (windows.context ?? DEFAULT_CONTEXT[supervision]) : 0 };
 }
 
 function modelChoice(model: ModelSection, choices: TrainChoices): ModelParams {
@@ -54,9 +48,8 @@ export function trainSettings(config: Config, choices: TrainChoices, lines: numb
   const profile = resolveProfile(lines, config.performance);
   const chosenModel = modelChoice(model, choices);
   const chosenSplit = { ...split, method: (choices.split as SplitParams['method']) ?? split.method };
-  const windows = windowChoice(config.windows as WindowSection, choices);
   return {
-    windows: { ...windows, context: contextChoice((config.windows as WindowSection).context, windows, chosenSplit, chosenModel.supervision) },
+    windows: windowChoice(config.windows as WindowSection, choices, chosenSplit, chosenModel.supervision),
     split: chosenSplit,
     model: chosenModel,
     batchSize: model.batch_size ?? profile.batch_size,

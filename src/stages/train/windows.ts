@@ -101,9 +101,9 @@ export function splitWindows(corpus: CorpusColumns, windows: WindowParams, split
   const result: SplitWindows = { train: [], validation: [], test: [] };
   const all: Window[] = [];
   entityLines(corpus).forEach((lines, entity) => {
-    const make = (part: Uint32Array) => partWindows(corpus.entityNames[entity], part, corpus, windows, session);
+    const make = (part: Uint32Array, params = windows) => partWindows(corpus.entityNames[entity], part, corpus, params, session);
     // A random split has no runs of lines to take context from: it would reach other splits' lines.
-    if (split.method === 'random') return all.push(...partWindows(corpus.entityNames[entity], lines, corpus, { ...windows, context: 0 }, session));
+    if (split.method === 'random') return all.push(...make(lines, { ...windows, context: 0 }));
     const a = Math.round(lines.length * split.train);
     const b = Math.round(lines.length * (split.train + split.validation));
     result.train.push(...make(lines.subarray(0, a)));
@@ -127,8 +127,12 @@ export function windowLabels(window: Window, corpus: CorpusColumns): number[] {
   return [...labels].sort((a, b) => a - b);
 }
 
+export function hasLabel(corpus: CorpusColumns, line: number): boolean {
+  return corpus.labelOffsets[line + 1] > corpus.labelOffsets[line];
+}
+
 /** Whether any line the model reads for this window, its own or its context, carries a label. */
 export function readsLabelledLine(window: Window, corpus: CorpusColumns): boolean {
   const parts = window.context ? [window.lines, window.context.before, window.context.after] : [window.lines];
-  return parts.some((lines) => lines.some((line) => corpus.labelOffsets[line + 1] > corpus.labelOffsets[line]));
+  return parts.some((lines) => lines.some((line) => hasLabel(corpus, line)));
 }
