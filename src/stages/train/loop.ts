@@ -11,7 +11,7 @@ import { createWeights, weightValues, type Weights } from '../../model/weights.j
 import { Random } from '../../runtime/random.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
-import { supervisedLoss, unsupervisedLoss, type PositiveWeights } from './losses.js';
+import { positiveWeight, supervisedLoss, unsupervisedLoss, type PositiveWeights } from './losses.js';
 import type { TrainParams } from './params.js';
 import { windowLabels, type Window } from './windows.js';
 
@@ -77,7 +77,7 @@ export class TrainingLoop {
     this.positiveWeights = { window: tf.tensor1d(weights.window), line: tf.tensor1d(weights.line) };
   }
 
-  /** pos_weight per class, negatives / positives (capped), over training windows and over their lines. Counted from the labels alone, so memory stays flat. */
+  /** pos_weight per class (see positiveWeight), over training windows and over their lines. Counted from the labels alone, so memory stays flat. */
   private classWeights(): { window: number[]; line: number[] } {
     const { labelOffsets, labelIds } = this.inputs.corpus;
     const classes = Math.max(1, this.config.classes);
@@ -91,7 +91,7 @@ export class TrainingLoop {
       }
       for (const label of windowLabels(w, this.inputs.corpus)) windows[label]++;
     }
-    const weigh = (positives: number[], total: number) => positives.map((p) => Math.min(50, (total - p) / Math.max(1, p)));
+    const weigh = (positives: number[], total: number) => positives.map((p) => positiveWeight(p, total));
     return { window: weigh(windows, this.windows.train.length), line: weigh(lines, lineCount) };
   }
 

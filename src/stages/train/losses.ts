@@ -27,6 +27,16 @@ function weightedCrossEntropy(tf: TfModule, logits: Tensor, labels: Tensor, posi
   return tf.add(positive, tf.mul(tf.sub(1, labels), tf.softplus(logits)));
 }
 
+/**
+ * pos_weight of a class seen `positives` times among `total` targets: the square root of its
+ * negatives-to-positives ratio, at most 50. With the full ratio a missed incident window cost as
+ * much as dozens of false alarms, and the model pushed the normal windows next to an incident
+ * towards its class too.
+ */
+export function positiveWeight(positives: number, total: number): number {
+  return Math.min(50, Math.sqrt((total - positives) / Math.max(1, positives)));
+}
+
 export interface PositiveWeights {
   /** Per class, for window targets. */
   readonly window: Tensor;
