@@ -1,6 +1,6 @@
-// The training loop: seeded batches, Adam, early stopping on validation loss, the hypersphere centre
-// fixed after the first epoch, and checkpoints (weights, Adam state, position, best weights) that a
-// resumed run continues from exactly.
+// The training loop: seeded batches, Adam, optionally a moving average of the weights, early
+// stopping on validation loss, the hypersphere centre fixed after the first epoch, and checkpoints
+// (weights, their average, Adam state, position, best weights) that a resumed run continues from exactly.
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.js';
@@ -13,6 +13,7 @@ import type { TfModule } from '../../runtime/tf.js';
 import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
 import { positiveWeight, supervisedLoss, unsupervisedLoss, type PositiveWeights } from './losses.js';
 import type { TrainParams } from './params.js';
+import { WeightAverage } from './weight-average.js';
 import { windowLabels, type Window } from './windows.js';
 
 export interface LoopState {
@@ -63,6 +64,7 @@ export class TrainingLoop {
   readonly optimizer;
   private best: Map<string, Float32Array> | null = null;
   private positiveWeights: PositiveWeights;
+  private readonly average: WeightAverage | null;
 
   constructor(
     private readonly tf: TfModule,
@@ -73,6 +75,7 @@ export class TrainingLoop {
   ) {
     this.weights = createWeights(tf, config, params.seed);
     this.optimizer = tf.train.adam(params.model.learning_rate);
+    this.average = params.model.ema_decay > 0 ? new WeightAverage(tf, this.weights, params.model.ema_decay) : null;
     const weights = this.classWeights();
     this.positiveWeights = { window: tf.tensor1d(weights.window), line: tf.tensor1d(weights.line) };
   }
@@ -148,6 +151,7 @@ export class TrainingLoop {
     const values = await weightValues(this.weights);
     const pack = (map: Map<string, Float32Array>) => Buffer.concat([...map.values()].map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
     writeFileAtomicSync(path.join(dir, 'weights.bin'), pack(values));
+    if (this.average) writeFileAtomicSync(path.join(dir, 'average.bin'), pack(await this.average.values()));
     if (this.best) writeFileAtomicSync(path.join(dir, 'best.bin'), pack(this.best));
     writeJsonAtomicSync(path.join(dir, 'optimizer.json'), await adamState(this.optimizer));
     writeJsonAtomicSync(path.join(dir, 'loop.json'), state);
@@ -168,6 +172,8 @@ export class TrainingLoop {
     };
     for (const [name, values] of unpack(fs.readFileSync(path.join(dir, 'weights.bin')))) this.weights.get(name)!.assign(this.tf.tensor(values, this.weights.get(name)!.shape));
     if (fs.existsSync(path.join(dir, 'best.bin'))) this.best = unpack(fs.readFileSync(path.join(dir, 'best.bin')));
+    const averageFile = path.join(dir, 'average.bin');
+    this.average?.restore(fs.existsSync(averageFile) ? unpack(fs.readFileSync(averageFile)) : null);
     await restoreAdam(this.tf, this.optimizer, JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as AdamState);
     const state = JSON.parse(fs.readFileSync(file, 'utf8')) as LoopState;
     // JSON writes Infinity as null: a state saved before any validation has no best loss yet.
@@ -192,6 +198,7 @@ export class TrainingLoop {
           const center = state.center ? tf.tensor1d(state.center) : null;
           return this.optimizer.minimize(() => this.lossOf(batch, center) as never, true, variables)!.dataSync()[0] as number;
         });
+        this.average?.update();
         state.epochLoss += loss * part.length;
         state.step++;
         const fraction = state.step / totalSteps;
@@ -204,10 +211,25 @@ export class TrainingLoop {
       await this.endEpoch(state);
     }
     if (this.best) for (const [name, values] of this.best) this.weights.get(name)!.assign(tf.tensor(values, this.weights.get(name)!.shape));
+    else this.average?.applied();
     return state;
   }
 
+  /** Frees the weights and their average: for models trained only to be compared (tuning). */
+  dispose(): void {
+    this.tf.dispose([...this.weights.values()]);
+    this.average?.dispose();
+  }
+
+  /** The epoch's end judges (and keeps as the best) the averaged weights when there is an average. */
   private async endEpoch(state: LoopState): Promise<void> {
+    await (this.average ? this.average.swappedIn(() => this.judgeEpoch(state)) : this.judgeEpoch(state));
+    state.epoch++;
+    state.batch = 0;
+    state.epochLoss = 0;
+  }
+
+  private async judgeEpoch(state: LoopState): Promise<void> {
     const { params } = this;
     if (params.model.supervision === 'none' && state.center === null && params.model.hypersphere_weight > 0) state.center = this.centre();
     // Compared without the hypersphere term, whose centre only exists from the second epoch on.
@@ -219,8 +241,5 @@ export class TrainingLoop {
       state.badEpochs = 0;
       this.best = await weightValues(this.weights);
     } else if (++state.badEpochs >= params.model.patience) state.done = true;
-    state.epoch++;
-    state.batch = 0;
-    state.epochLoss = 0;
   }
 }

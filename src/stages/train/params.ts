@@ -42,6 +42,11 @@ export const modelSchema = z.strictObject({
   rarity_weight: z.number().min(0).max(1).nullable(),
   /** Adam's step size; null = 0.005 unsupervised, 0.001 supervised (its class-weighted loss is far noisier, and diverges at 0.005). */
   learning_rate: z.number().positive().nullable(),
+  /**
+   * Decay of the moving average of the weights that validation, early stopping and the saved model
+   * use (see weight-average.ts); 0 = none, the last step's weights. null = 0.99 supervised, 0 unsupervised.
+   */
+  ema_decay: z.number().min(0).lt(1).nullable(),
   epochs: z.number().int().min(1),
   /** Early stopping: epochs without a better validation loss. */
   patience: z.number().int().min(1),
@@ -62,12 +67,14 @@ export type WindowParams = Omit<WindowSection, 'context'> & { readonly context: 
 export type SplitParams = z.infer<typeof splitSchema>;
 /** The `model` section as configured. */
 export type ModelSection = z.infer<typeof modelSchema>;
-/** The `model` section of a run, with the learning rate resolved for its supervision. */
-export type ModelParams = Omit<ModelSection, 'learning_rate'> & { readonly learning_rate: number };
+/** The `model` section of a run, with the learning rate and weight average resolved for its supervision. */
+export type ModelParams = Omit<ModelSection, 'learning_rate' | 'ema_decay'> & { readonly learning_rate: number; readonly ema_decay: number };
 
 export const DEFAULT_CONTEXT: Readonly<Record<ModelSection['supervision'], number>> = { none: 0, labels: 16 };
 
 export const DEFAULT_LEARNING_RATE: Readonly<Record<ModelSection['supervision'], number>> = { none: 0.005, labels: 0.001 };
+
+export const DEFAULT_EMA_DECAY: Readonly<Record<ModelSection['supervision'], number>> = { none: 0, labels: 0.99 };
 
 export interface TrainParams {
   readonly windows: WindowParams;

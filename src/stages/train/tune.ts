@@ -25,7 +25,7 @@ export async function tuneModel(tf: TfModule, params: TrainParams, inputs: Train
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-tune-'));
     const state = await loop.run({ stateDir, resume: false, due: () => false, onCheckpoint: async () => {} });
     fs.rmSync(stateDir, { recursive: true, force: true });
-    tf.dispose([...loop.weights.values()]);
+    loop.dispose();
     logger().info({ change, validation_loss: +state.bestLoss.toFixed(4) }, 'tuning candidate');
     if (state.bestLoss < best.loss) best = { loss: state.bestLoss, params: { ...params, model: { ...params.model, ...change } } };
   }

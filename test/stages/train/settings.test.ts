@@ -1,4 +1,4 @@
-// Training settings: the learning rate and the window context follow the supervision unless the configuration sets them.
+// Training settings: the learning rate, the weight average and the window context follow the supervision unless the configuration sets them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/config/load.js';
@@ -16,6 +16,15 @@ test('a configured learning rate holds for both supervisions', () => {
   const config = loadConfig(userConfigFile('{"model":{"learning_rate":0.003}}'));
   assert.equal(trainSettings(config, {}, 1000).model.learning_rate, 0.003);
   assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).model.learning_rate, 0.003);
+});
+
+test('by default the weights are averaged with decay 0.99 when supervised and not at all otherwise; a configured decay holds for both', () => {
+  const config = loadConfig();
+  assert.equal(config.model.ema_decay, null);
+  assert.equal(trainSettings(config, {}, 1000).model.ema_decay, 0);
+  assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).model.ema_decay, 0.99);
+  const set = loadConfig(userConfigFile('{"model":{"ema_decay":0.9}}'));
+  assert.deepEqual([trainSettings(set, {}, 1000).model.ema_decay, trainSettings(set, { supervision: 'labels' }, 1000).model.ema_decay], [0.9, 0.9]);
 });
 
 test('by default windows have 16 context lines on each side when supervised and none otherwise; a configured number holds for both', () => {
