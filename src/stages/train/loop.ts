@@ -170,7 +170,7 @@ export class TrainingLoop {
       }
       return map;
     };
-    for (const [name, values] of unpack(fs.readFileSync(path.join(dir, 'weights.bin')))) this.weights.get(name)!.assign(this.tf.tensor(values, this.weights.get(name)!.shape));
+    this.assignAll(unpack(fs.readFileSync(path.join(dir, 'weights.bin'))));
     if (fs.existsSync(path.join(dir, 'best.bin'))) this.best = unpack(fs.readFileSync(path.join(dir, 'best.bin')));
     const averageFile = path.join(dir, 'average.bin');
     this.average?.restore(fs.existsSync(averageFile) ? unpack(fs.readFileSync(averageFile)) : null);
@@ -198,7 +198,7 @@ export class TrainingLoop {
           const center = state.center ? tf.tensor1d(state.center) : null;
           return this.optimizer.minimize(() => this.lossOf(batch, center) as never, true, variables)!.dataSync()[0] as number;
         });
-        this.average?.update();
+        this.average?.update(state.step + 1);
         state.epochLoss += loss * part.length;
         state.step++;
         const fraction = state.step / totalSteps;
@@ -210,9 +210,15 @@ export class TrainingLoop {
       }
       await this.endEpoch(state);
     }
-    if (this.best) for (const [name, values] of this.best) this.weights.get(name)!.assign(tf.tensor(values, this.weights.get(name)!.shape));
-    else this.average?.applied();
+    if (this.best) this.assignAll(this.best);
+    else this.average?.replaceWeights();
     return state;
+  }
+
+  private assignAll(values: Map<string, Float32Array>): void {
+    this.tf.tidy(() => {
+      for (const [name, value] of values) this.weights.get(name)!.assign(this.tf.tensor(value, this.weights.get(name)!.shape));
+    });
   }
 
   /** Frees the weights and their average: for models trained only to be compared (tuning). */
@@ -221,7 +227,10 @@ export class TrainingLoop {
     this.average?.dispose();
   }
 
-  /** The epoch's end judges (and keeps as the best) the averaged weights when there is an average. */
+  /**
+   * The epoch's end judges (and keeps as the best) the averaged weights when there is an average;
+   * an unsupervised centre is then taken from them too, as they are the weights that get scored.
+   */
   private async endEpoch(state: LoopState): Promise<void> {
     await (this.average ? this.average.swappedIn(() => this.judgeEpoch(state)) : this.judgeEpoch(state));
     state.epoch++;

@@ -3,7 +3,16 @@
 // jump an epoch ends on decides the model; the average over the last 1/(1 - decay) steps does not
 // jump. Validation, early stopping and the saved model all use the average.
 import type { TfModule } from '../../runtime/tf.js';
-import type { Weights } from '../../model/weights.js';
+import { weightValues, type Weights } from '../../model/weights.js';
+
+/**
+ * The decay at step t (from 1) that keeps the average bias-corrected: the weights after steps
+ * 1..t weighted decay^(t-s) and normalised, so the random initial weights never count (an
+ * average started from them would still be 37% initial after 100 steps at 0.99).
+ */
+export function stepDecay(decay: number, step: number): number {
+  return (decay * (1 - decay ** (step - 1))) / (1 - decay ** step);
+}
 
 export class WeightAverage {
   private readonly averages: Weights;
@@ -13,20 +22,22 @@ export class WeightAverage {
     private readonly weights: Weights,
     private readonly decay: number,
   ) {
-    this.averages = new Map([...weights].map(([name, weight]) => [name, tf.variable(weight.clone(), false)]));
+    // tidy frees each clone's own handle; the variable keeps its memory.
+    this.averages = new Map([...weights].map(([name, weight]) => [name, tf.tidy(() => tf.variable(weight.clone(), false))]));
   }
 
-  /** average = decay · average + (1 - decay) · weights, after each optimizer step. */
-  update(): void {
+  /** Folds in the weights after training step `step` (counted from 1 over the whole run, resumes included). */
+  update(step: number): void {
+    const decay = stepDecay(this.decay, step);
     this.tf.tidy(() => {
-      for (const [name, average] of this.averages) average.assign(this.tf.add(this.tf.mul(average, this.decay), this.tf.mul(this.weights.get(name)!, 1 - this.decay)));
+      for (const [name, average] of this.averages) average.assign(this.tf.add(this.tf.mul(average, decay), this.tf.mul(this.weights.get(name)!, 1 - decay)));
     });
   }
 
   /** Runs `body` with the averages in the weights' place, then puts the trained weights back. */
   async swappedIn<T>(body: () => Promise<T>): Promise<T> {
     const trained = new Map([...this.weights].map(([name, weight]) => [name, weight.clone()]));
-    this.applied();
+    this.replaceWeights();
     try {
       return await body();
     } finally {
@@ -36,18 +47,16 @@ export class WeightAverage {
   }
 
   /** Makes the averages the weights, for good. */
-  applied(): void {
+  replaceWeights(): void {
     for (const [name, average] of this.averages) this.weights.get(name)!.assign(average);
   }
 
   /** The averages, in the weights' order: for a checkpoint. */
-  async values(): Promise<Map<string, Float32Array>> {
-    const values = new Map<string, Float32Array>();
-    for (const [name, average] of this.averages) values.set(name, (await average.data()) as Float32Array);
-    return values;
+  values(): Promise<Map<string, Float32Array>> {
+    return weightValues(this.averages);
   }
 
-  /** Restores averages saved by `values`; with none saved, the averaging starts from the current weights. */
+  /** Restores averages saved by `values`; with none saved, the averaging starts again from the current weights. */
   restore(values: Map<string, Float32Array> | null): void {
     for (const [name, average] of this.averages) {
       const saved = values?.get(name);
@@ -55,6 +64,7 @@ export class WeightAverage {
     }
   }
 
+  /** Once only: after replaceWeights the weights share the averages' memory, which this leaves to them. */
   dispose(): void {
     this.tf.dispose([...this.averages.values()]);
   }
