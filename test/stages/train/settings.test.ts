@@ -5,36 +5,23 @@ import { loadConfig } from '../../../src/config/load.js';
 import { trainSettings } from '../../../src/stages/train/settings.js';
 import { userConfigFile } from '../../helpers/config-file.js';
 
-test('by default the learning rate is 0.005 unsupervised and 0.001 supervised', () => {
-  const config = loadConfig();
-  assert.equal(config.model.learning_rate, null);
-  assert.equal(trainSettings(config, {}, 1000).model.learning_rate, 0.005);
-  assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).model.learning_rate, 0.001);
-});
+/** Settings whose default depends on the supervision: unset, unsupervised, supervised, and a configured value. */
+const bySupervision = [
+  { section: 'model', key: 'learning_rate', none: 0.005, labels: 0.001, configured: 0.003 },
+  { section: 'model', key: 'ema_decay', none: 0, labels: 0.99, configured: 0.9 },
+  { section: 'windows', key: 'context', none: 0, labels: 16, configured: 4 },
+] as const;
 
-test('a configured learning rate holds for both supervisions', () => {
-  const config = loadConfig(userConfigFile('{"model":{"learning_rate":0.003}}'));
-  assert.equal(trainSettings(config, {}, 1000).model.learning_rate, 0.003);
-  assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).model.learning_rate, 0.003);
-});
-
-test('by default the weights are averaged with decay 0.99 when supervised and not at all otherwise; a configured decay holds for both', () => {
-  const config = loadConfig();
-  assert.equal(config.model.ema_decay, null);
-  assert.equal(trainSettings(config, {}, 1000).model.ema_decay, 0);
-  assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).model.ema_decay, 0.99);
-  const set = loadConfig(userConfigFile('{"model":{"ema_decay":0.9}}'));
-  assert.deepEqual([trainSettings(set, {}, 1000).model.ema_decay, trainSettings(set, { supervision: 'labels' }, 1000).model.ema_decay], [0.9, 0.9]);
-});
-
-test('by default windows have 16 context lines on each side when supervised and none otherwise; a configured number holds for both', () => {
-  const config = loadConfig();
-  assert.equal(config.windows.context, null);
-  assert.equal(trainSettings(config, {}, 1000).windows.context, 0);
-  assert.equal(trainSettings(config, { supervision: 'labels' }, 1000).windows.context, 16);
-  const set = loadConfig(userConfigFile('{"windows":{"context":4}}'));
-  assert.deepEqual([trainSettings(set, {}, 1000).windows.context, trainSettings(set, { supervision: 'labels' }, 1000).windows.context], [4, 4]);
-});
+for (const { section, key, none, labels, configured } of bySupervision) {
+  test(`${section}.${key} is ${none} unsupervised and ${labels} supervised by default; a configured ${configured} holds for both`, () => {
+    const read = (config: ReturnType<typeof loadConfig>, supervision?: string) => (trainSettings(config, { supervision }, 1000)[section] as unknown as Record<string, number>)[key];
+    const config = loadConfig();
+    assert.equal((config[section] as Record<string, unknown>)[key], null);
+    assert.deepEqual([read(config), read(config, 'labels')], [none, labels]);
+    const set = loadConfig(userConfigFile(JSON.stringify({ [section]: { [key]: configured } })));
+    assert.deepEqual([read(set), read(set, 'labels')], [configured, configured]);
+  });
+}
 
 test('session windows and a random split get no context', () => {
   const config = loadConfig(userConfigFile('{"windows":{"context":4}}'));
