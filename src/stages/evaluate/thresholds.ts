@@ -1,7 +1,8 @@
 // Which thresholds evaluation applies to the test split: the model's own, or F1-optimal ones
-// chosen on the validation split (never on test). The choice and its reasons travel with the result.
+// chosen on the validation split (never on test; a supervised class with too few validation
+// examples keeps the model's). The choice and its reasons travel with the result.
 import type { SplitScores } from '../../io/scores-file.js';
-import { marginedF1Threshold } from './metrics/threshold.js';
+import { marginedF1Threshold, tooFewToFit } from './metrics/threshold.js';
 import { column, labelMatrix } from './metrics/multilabel.js';
 
 export interface ThresholdSet {
@@ -47,8 +48,12 @@ export function chooseThresholds(validation: SplitScores, optimizeThresholds: bo
   const window = optimise(windowTruth, validation.windows.score, model.window, 'window anomaly', notes);
   const line = optimise(lineTruth, validation.lines.score, model.line, 'line anomaly', notes);
   const truth = labelMatrix(validation.windows.labels, validation.classes.length);
-  const classes = validation.classes.map((name, c) =>
-    optimise(column(truth, c), column(validation.windows.class_scores, c), model.classes[c], `class ${name}`, notes));
+  const classes = validation.classes.map((name, c) => {
+    const few = validation.mode === 'supervised' ? tooFewToFit(column(truth, c)) : null;
+    if (!few) return optimise(column(truth, c), column(validation.windows.class_scores, c), model.classes[c], `class ${name}`, notes);
+    notes.push(`class ${name}: ${few}; the model's threshold ${model.classes[c]} is kept`);
+    return { threshold: model.classes[c], f1: null };
+  });
   return {
     mode: 'f1_optimal_on_validation',
     applied: { window: window.threshold, line: line.threshold, classes: classes.map((c) => c.threshold) },

@@ -1,9 +1,10 @@
 // Calibration on the validation split only: the window and line thresholds, and class attribution
 // (unsupervised: flagged windows take the classes whose validation prototypes their [CLS] is close to;
-// supervised: per-class probability thresholds). Then the scores files of validation and test.
+// supervised: per-class probability thresholds, fitted only to classes with enough validation
+// examples). Then the scores files of validation and test.
 import type { CorpusColumns } from '../../io/corpus.js';
 import type { SplitName, SplitScoresOutput } from '../../io/scores-file.js';
-import { marginedF1Threshold } from '../evaluate/metrics/threshold.js';
+import { marginedF1Threshold, tooFewToFit } from '../evaluate/metrics/threshold.js';
 import { windowResult, type ScoreColumns, type WindowResult } from './score-columns.js';
 import { hasLabel, windowLabels, type Window } from './windows.js';
 
@@ -100,6 +101,11 @@ export function calibrate(validation: ScoredSplit, corpus: CorpusColumns, superv
     if (!truth.some(Boolean)) {
       notes.push(`class ${name}: no example in validation; it is never predicted`);
       return Infinity;
+    }
+    const few = supervised ? tooFewToFit(truth) : null;
+    if (few) {
+      notes.push(`class ${name}: ${few}; it keeps 0.5`);
+      return 0.5;
     }
     return marginedF1Threshold(truth, labels.map((_, w) => scores[w * classes.length + c]))?.threshold ?? Infinity;
   });

@@ -1,4 +1,5 @@
-// Tests of one embedder's evaluation: threshold modes (model vs F1-optimal on validation),
+// Tests of one embedder's evaluation: threshold modes (model vs F1-optimal on validation, and a
+// supervised class with too few validation examples keeping the model's),
 // window and line metrics, classes absent from test, and errors on malformed scores.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,8 +25,9 @@ test('model thresholds by default; F1-optimal thresholds from validation, with a
   const optimised = evaluateEmbedder({ embedder: 'word2vec', validation, test: testSplit }, true, 100);
   assert.equal(optimised.thresholds.mode, 'f1_optimal_on_validation');
   // Validation: threshold 0.3 flags 0.3, 0.35, 0.8 -> P 2/3, R 1, F1 0.8 (the best), placed midway
-  // down to the next validation score, 0.1.
-  assert.deepEqual(optimised.thresholds.applied, { window: 0.2, line: 0.2, classes: [0.2] });
+  // down to the next validation score, 0.1. The class, with two positive windows, keeps the model's.
+  assert.deepEqual(optimised.thresholds.applied, { window: 0.2, line: 0.2, classes: [0.5] });
+  assert.deepEqual(optimised.thresholds.notes, ["class brute_force: 2 positive validation windows, fewer than the 20 a fitted threshold needs; the model's threshold 0.5 is kept"]);
   assert.equal(optimised.thresholds.validation_f1?.window, 0.8);
   assert.deepEqual(optimised.window.binary.confusion, { tn: 1, fp: 1, fn: 0, tp: 2 });
   assert.equal(optimised.window.binary.f1, 0.8);
@@ -33,12 +35,18 @@ test('model thresholds by default; F1-optimal thresholds from validation, with a
   assert.deepEqual(optimised.thresholds.model, { window: 0.5, line: 0.5, classes: [0.5] });
 });
 
-test('optimised thresholds equal the margined F1-optimal ones on validation; a class absent from test is reported as such', () => {
-  const scores = syntheticEmbedder('fasttext', 7);
+test('optimised class thresholds are the margined F1-optimal ones on validation where it has 20 positive windows, else the model\'s; a class absent from test is reported as such', () => {
+  // 34, 17 and 13 positive validation windows for the three classes.
+  const scores = { ...syntheticEmbedder('fasttext', 7), validation: syntheticScores({ split: 'validation', seed: 7, windows: 150 }) };
   const result = evaluateEmbedder(scores, true, 50);
   const classTruth = scores.validation.windows.labels.map((ids) => ids.includes(0));
   const expected = marginedF1Threshold(classTruth, scores.validation.windows.class_scores.map((row) => row[0]));
-  assert.equal(result.thresholds.applied.classes[0], expected?.threshold);
+  assert.notEqual(expected?.threshold, 0.5);
+  assert.deepEqual(result.thresholds.applied.classes, [expected?.threshold, 0.5, 0.5]);
+  assert.deepEqual(result.thresholds.notes, [
+    "class impossible_travel: 17 positive validation windows, fewer than the 20 a fitted threshold needs; the model's threshold 0.5 is kept",
+    "class off_hours: 13 positive validation windows, fewer than the 20 a fitted threshold needs; the model's threshold 0.5 is kept",
+  ]);
   const absent = result.window.per_class[2];
   assert.deepEqual([absent.class, absent.support, absent.status, absent.precision, absent.recall, absent.f1, absent.auc_roc, absent.auc_pr], ['off_hours', 0, 'no positive examples', null, null, null, null, null]);
   assert.deepEqual(result.window.macro.excluded_classes, ['off_hours']);
@@ -51,10 +59,14 @@ test('optimised thresholds equal the margined F1-optimal ones on validation; a c
 });
 
 test('a class missing from validation keeps the model threshold, with a note', () => {
-  const validation = syntheticScores({ split: 'validation', seed: 3, absentClasses: [1] });
+  // 29, 0 and 13 positive validation windows.
+  const validation = syntheticScores({ split: 'validation', seed: 3, absentClasses: [1], windows: 150 });
   const result = evaluateEmbedder({ embedder: 'fasttext', validation, test: syntheticScores({ split: 'test', seed: 4 }) }, true, 50);
   assert.equal(result.thresholds.applied.classes[1], 0.5);
-  assert.deepEqual(result.thresholds.notes, ["class impossible_travel: validation has no positive examples; the model's threshold 0.5 is kept"]);
+  assert.deepEqual(result.thresholds.notes, [
+    "class impossible_travel: validation has no positive examples; the model's threshold 0.5 is kept",
+    "class off_hours: 13 positive validation windows, fewer than the 20 a fitted threshold needs; the model's threshold 0.5 is kept",
+  ]);
   assert.equal(result.thresholds.validation_f1?.classes[1], null);
 });
 

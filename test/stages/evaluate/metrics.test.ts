@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '../../../src/stages/evaluate/metrics/ranking.js';
 import { binaryMetrics, macroAverage, microAverage, subsetAccuracy } from '../../../src/stages/evaluate/metrics/classification.js';
-import { f1OptimalThreshold, marginedF1Threshold } from '../../../src/stages/evaluate/metrics/threshold.js';
+import { f1OptimalThreshold, marginedF1Threshold, tooFewToFit } from '../../../src/stages/evaluate/metrics/threshold.js';
 import { column, flatten } from '../../../src/stages/evaluate/metrics/multilabel.js';
 
 const FIXTURE = new URL('../../../../test/fixtures/evaluate/sklearn_metrics.json', import.meta.url);
@@ -96,4 +96,11 @@ test('the margined threshold keeps the F1-optimal validation F1 and sits midway 
   assert.deepEqual(best && { ...best, threshold: Math.round(best.threshold * 1e9) / 1e9 }, { threshold: 0.5, f1: 0.8, precision: 2 / 3, recall: 1 });
   assert.equal(marginedF1Threshold([true, false], [0.2, 0.9])?.threshold, 0.2, 'no lower score: the F1-optimal threshold itself');
   assert.equal(marginedF1Threshold([false, false], [0.2, 0.9]), null);
+});
+
+test('a threshold is fitted to 20 or more positive validation windows, not to fewer', () => {
+  const labels = (positives: number) => Array.from({ length: 30 }, (_, i) => i < positives);
+  assert.equal(tooFewToFit(labels(19)), '19 positive validation windows, fewer than the 20 a fitted threshold needs');
+  assert.equal(tooFewToFit(labels(20)), null);
+  assert.equal(tooFewToFit(labels(0)), null, 'none at all is a case of its own');
 });

@@ -81,10 +81,35 @@ test('supervised: thresholds 0.5 unless optimised on validation, and every line 
   assert.deepEqual(fixed.prototypes, [null, null]);
   const optimised = calibrate(split, corpus, true, true);
   assert.deepEqual(round([optimised.window, optimised.line]), [0.55, 0.55]);
-  assert.deepEqual(round(optimised.classes), [round([(Math.fround(0.9) + Math.fround(0.2)) / 2])[0], Infinity]);
+  // burst has one positive validation window, too few to fit a threshold to; quiet has none.
+  assert.deepEqual(optimised.classes, [0.5, Infinity]);
+  assert.deepEqual(optimised.notes, ['class burst: 1 positive validation window, fewer than the 20 a fitted threshold needs; it keeps 0.5', 'class quiet: no example in validation; it is never predicted']);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-calibrate-'));
   writeScores(dir, splitScores('test', 'fasttext', split, corpus, optimised, true));
   const scores = readScores(dir, 'test');
   assert.deepEqual(scores.lines.score, [0.1, 0.1, 0.9, 0.9, 0.2, 0.2].map(Math.fround));
   assert.deepEqual(scores.windows.class_scores, [[0.1, 0.05], [0.9, 0.3], [0.2, 0.1]].map((row) => row.map(Math.fround)));
+});
+
+/** Supervised validation of two-line windows: the first `positives` hold a burst line and score 0.4 for it, the rest 0.1. */
+function supervisedWindows(count: number, positives: number): { corpus: CorpusColumns; split: ScoredSplit } {
+  const labelOffsets = new Uint32Array(2 * count + 1);
+  for (let line = 0; line < 2 * count; line++) labelOffsets[line + 1] = labelOffsets[line] + (line % 2 === 0 && line / 2 < positives ? 1 : 0);
+  const corpus = { lines: 2 * count, classes: ['burst'], labelOffsets, labelIds: new Uint16Array(positives) } as unknown as CorpusColumns;
+  const windows = Array.from({ length: count }, (_, w) => ({ entity: 'e', lines: Uint32Array.of(2 * w, 2 * w + 1) }));
+  const columns = emptyScoreColumns(count, { dModel: 2, window: 2, classes: 1 }, true);
+  const scores = Array.from({ length: count }, (_, w) => (w < positives ? 0.4 : 0.1));
+  columns.score.set(scores);
+  columns.classProbabilities?.set(scores);
+  return { corpus, split: { windows, columns } };
+}
+
+test('supervised: a class threshold is fitted to validation from 20 positive windows on, and stays 0.5 below that', () => {
+  const enough = supervisedWindows(40, 20);
+  const fitted = calibrate(enough.split, enough.corpus, true, true);
+  // F1 1 from 0.4 down to just above 0.1, placed midway: 0.25.
+  assert.deepEqual(round(fitted.classes), [0.25]);
+  assert.deepEqual(fitted.notes, []);
+  const few = supervisedWindows(40, 19);
+  assert.deepEqual(calibrate(few.split, few.corpus, true, true).classes, [0.5]);
 });
