@@ -1,6 +1,8 @@
-// Masking rules: the default tokens, rule order, user rule validation, and the pathological-line bound.
+// Masking rules: the default tokens, rule order, user rule validation, the pathological-line bound,
+// and the backtracking guard telling a slow pattern from a pause.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fastestMs } from '../../../src/stages/preprocess/masking/backtracking-guard.js';
 import { compileMasker, DEFAULT_MASKING_RULES } from '../../../src/stages/preprocess/masking/index.js';
 
 const mask = compileMasker(DEFAULT_MASKING_RULES);
@@ -53,4 +55,26 @@ test('the slowest default rule on a 64 KiB pathological line stays far below a s
   }
   process.stdout.write(`# slowest masking rule on 64 KiB: ${slowest.rule} on "${slowest.unit}" repeated, ${slowest.ms.toFixed(1)} ms\n`);
   assert.ok(slowest.ms < 500, `${slowest.rule}: ${slowest.ms} ms`);
+});
+
+/** A stand-in pattern whose replace busy-waits `slowMs[call]` ms (0 past the list), counting its calls. */
+function timedPattern(slowMs: number[]) {
+  let calls = 0;
+  const pattern = {
+    [Symbol.replace](line: string) {
+      const until = performance.now() + (slowMs[calls++] ?? 0);
+      while (performance.now() < until);
+      return line;
+    },
+  };
+  return { pattern: pattern as unknown as RegExp, calls: () => calls };
+}
+
+test('a pattern slow once (a pause of the process) passes the backtracking guard; one slow every time does not', () => {
+  const paused = timedPattern([80]);
+  assert.ok(fastestMs(paused.pattern, 'line', 'x') < 50);
+  assert.equal(paused.calls(), 2);
+  const slow = timedPattern([60, 60, 60, 60]);
+  assert.ok(fastestMs(slow.pattern, 'line', 'x') >= 60);
+  assert.equal(slow.calls(), 3);
 });

@@ -14,13 +14,26 @@ function probeLine(unit: string, length: number): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length) + '!';
 }
 
+/**
+ * Milliseconds of the fastest of up to three runs, stopping at the first within the budget: a
+ * pattern that backtracks is slow every time, while a pause of the process (garbage collection, a
+ * busy machine) slows one run only.
+ */
+export function fastestMs(regex: RegExp, line: string, mask: string): number {
+  let fastest = Infinity;
+  for (let run = 0; run < 3 && fastest > PROBE_BUDGET_MS; run++) {
+    const started = performance.now();
+    line.replace(regex, mask);
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
+}
+
 export function assertLinearTime(rule: MaskingRule, where: string): void {
   const regex = new RegExp(rule.pattern, `g${rule.flags ?? ''}`);
   for (const length of LENGTHS) {
     for (const unit of UNITS) {
-      const started = performance.now();
-      probeLine(unit, length).replace(regex, rule.mask_with);
-      const elapsed = performance.now() - started;
+      const elapsed = fastestMs(regex, probeLine(unit, length), rule.mask_with);
       if (elapsed > PROBE_BUDGET_MS) {
         throw new PipelineError('config', `${where}: pattern ${JSON.stringify(rule.pattern)} took ${elapsed.toFixed(0)} ms on a ${length}-character test line (budget ${PROBE_BUDGET_MS} ms); it backtracks too much: simplify it (e.g. no (x+)+ nesting)`);
       }
