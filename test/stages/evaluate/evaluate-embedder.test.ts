@@ -35,6 +35,14 @@ test('model thresholds by default; F1-optimal thresholds from validation, with a
   assert.deepEqual(optimised.thresholds.model, { window: 0.5, line: 0.5, classes: [0.5] });
 });
 
+test('an unsupervised model\'s class thresholds are fitted to validation however few its positive windows', () => {
+  const validation = { ...handmade('validation', [0.1, 0.3, 0.35, 0.8], [[], [0], [], [0]]), mode: 'unsupervised' as const };
+  const testSplit = { ...handmade('test', [0.15, 0.32, 0.6, 0.9], [[], [0], [0], []]), mode: 'unsupervised' as const };
+  const optimised = evaluateEmbedder({ embedder: 'word2vec', validation, test: testSplit }, true, 100);
+  assert.deepEqual(optimised.thresholds.applied.classes, [0.2]);
+  assert.deepEqual(optimised.thresholds.notes, []);
+});
+
 test('optimised class thresholds are the margined F1-optimal ones on validation where it has 20 positive windows, else the model\'s; a class absent from test is reported as such', () => {
   // 34, 17 and 13 positive validation windows for the three classes.
   const scores = { ...syntheticEmbedder('fasttext', 7), validation: syntheticScores({ split: 'validation', seed: 7, windows: 150 }) };

@@ -70,11 +70,14 @@ function timedPattern(slowMs: number[]) {
   return { pattern: pattern as unknown as RegExp, calls: () => calls };
 }
 
-test('a pattern slow once (a pause of the process) passes the backtracking guard; one slow every time does not', () => {
+test('a pattern slow once (a pause of the process) passes the backtracking guard; one slow every time, or far too slow once, does not', () => {
   const paused = timedPattern([80]);
   assert.ok(fastestMs(paused.pattern, 'line', 'x') < 50);
   assert.equal(paused.calls(), 2);
   const slow = timedPattern([60, 60, 60, 60]);
   assert.ok(fastestMs(slow.pattern, 'line', 'x') >= 60);
   assert.equal(slow.calls(), 3);
+  const hopeless = timedPattern([520, 0]);
+  assert.ok(fastestMs(hopeless.pattern, 'line', 'x') >= 520);
+  assert.equal(hopeless.calls(), 1, 'ten times over the budget is no pause');
 });

@@ -17,14 +17,16 @@ function probeLine(unit: string, length: number): string {
 /**
  * Milliseconds of the fastest of up to three runs, stopping at the first within the budget: a
  * pattern that backtracks is slow every time, while a pause of the process (garbage collection, a
- * busy machine) slows one run only.
+ * busy machine) slows one run only. A run ten times over the budget is no pause: it is not repeated.
  */
 export function fastestMs(regex: RegExp, line: string, mask: string): number {
   let fastest = Infinity;
-  for (let run = 0; run < 3 && fastest > PROBE_BUDGET_MS; run++) {
+  for (let run = 0; run < 3; run++) {
     const started = performance.now();
     line.replace(regex, mask);
-    fastest = Math.min(fastest, performance.now() - started);
+    const elapsed = performance.now() - started;
+    fastest = Math.min(fastest, elapsed);
+    if (fastest <= PROBE_BUDGET_MS || elapsed >= 10 * PROBE_BUDGET_MS) break;
   }
   return fastest;
 }
