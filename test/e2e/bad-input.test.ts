@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cli } from '../helpers/cli.js';
+import { fileAppears } from '../helpers/file-appears.js';
 
 function authLines(count: number, start = 0): string {
   const lines = [];
@@ -116,7 +117,7 @@ test('a second run on the same log type is refused while the first holds the loc
   const first = spawn(process.execPath, [bin, 'preprocess', '--log_type', 't', '--data_dir', root, '--quiet'], { stdio: 'ignore' });
   const done = new Promise<number | null>((resolve) => first.on('exit', resolve));
   const lock = path.join(root, 'checkpoints', 't', 'run.lock');
-  while (!fs.existsSync(lock)) await new Promise((resolve) => setTimeout(resolve, 20));
+  await fileAppears(lock, done);
   assertOneLineError(preprocess(root), 5, /log type "t" is being processed by another run \(pid \d+/);
   assert.equal(await done, 0);
 });

@@ -12,6 +12,7 @@ import { runStage } from '../../src/pipeline/runner.js';
 import { readCheckpoint } from '../../src/pipeline/checkpoint.js';
 import { configureLogger } from '../../src/runtime/logger.js';
 import type { StageContext } from '../../src/pipeline/stage.js';
+import { fileAppears } from '../helpers/file-appears.js';
 import { countStage } from './fixtures/count-stage.js';
 
 configureLogger({ verbosity: 'quiet' });
@@ -100,7 +101,7 @@ test('a second run on the same log type is refused while the first holds the loc
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-lock-'));
   const first = runChild(root, 40000, null);
   const lockFile = dataPaths(root, 'count').lock;
-  while (!fs.existsSync(lockFile)) await new Promise((resolve) => setTimeout(resolve, 20));
+  await fileAppears(lockFile, first);
   const second = await runChild(root, 40000, null);
   assert.equal(second.code, 5);
   assert.match(second.stderr, /log type "count" is being processed by another run \(pid \d+/);
