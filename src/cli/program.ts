@@ -6,12 +6,13 @@ import { pickers, runStagesAction, type StageChoices } from './actions.js';
 import { EMBEDDERS, type EmbedderName } from '../pipeline/registry.js';
 import { printRunSummary } from './summary.js';
 import { PipelineError } from '../pipeline/errors.js';
+import { MIN_POSITIVES_TO_FIT } from '../stages/evaluate/metrics/threshold.js';
 
 type Action<T> = (options: T) => Promise<number>;
 
 function modelOptions(command: Command): Command {
   return command
-    .option('--optimize_thresholds', 'pick F1-optimal thresholds on the validation split (a supervised class needs 20 positive windows there)')
+    .option('--optimize_thresholds', `pick F1-optimal thresholds on the validation split (a supervised class needs ${MIN_POSITIVES_TO_FIT} positive windows there)`)
     .addOption(new Option('--supervision <mode>', 'unsupervised (default) or trained on the labels').choices(['none', 'labels']))
     .option('--window <spec>', 'windows: "count" (window_size/window_stride from config) or "time:5m"')
     .option('--session_key <regex>', 'group lines into sessions by this regex (e.g. "blk_-?\\d+" for HDFS)')

@@ -49,8 +49,9 @@ export function chooseThresholds(validation: SplitScores, optimizeThresholds: bo
   const line = optimise(lineTruth, validation.lines.score, model.line, 'line anomaly', notes);
   const truth = labelMatrix(validation.windows.labels, validation.classes.length);
   const classes = validation.classes.map((name, c) => {
-    const few = validation.mode === 'supervised' ? tooFewToFit(column(truth, c)) : null;
-    if (!few) return optimise(column(truth, c), column(validation.windows.class_scores, c), model.classes[c], `class ${name}`, notes);
+    const classTruth = column(truth, c);
+    const few = validation.mode === 'supervised' ? tooFewToFit(classTruth) : null;
+    if (!few) return optimise(classTruth, column(validation.windows.class_scores, c), model.classes[c], `class ${name}`, notes);
     notes.push(`class ${name}: ${few}; the model's threshold ${model.classes[c]} is kept`);
     return { threshold: model.classes[c], f1: null };
   });

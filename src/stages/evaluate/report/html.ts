@@ -3,6 +3,7 @@
 import type { EmbedderEvaluation } from '../evaluate-embedder.js';
 import type { ShownWindow } from './top-windows.js';
 import { STYLE } from './style.js';
+import { MIN_POSITIVES_TO_FIT } from '../metrics/threshold.js';
 
 export interface ReportSection {
   readonly evaluation: EmbedderEvaluation;
@@ -39,7 +40,7 @@ const classList = (names: readonly string[]) => (names.length === 0 ? '<span cla
 
 function thresholdText(optimize: boolean): string {
   return optimize
-    ? 'Thresholds: <b>F1-optimal, chosen on the validation split</b> (window, line and each class, midway down to the next lower validation score; a supervised class with fewer than 20 positive validation windows keeps the model\'s) and applied unchanged to the test split.'
+    ? `Thresholds: <b>F1-optimal, chosen on the validation split</b> (window, line and each class, midway down to the next lower validation score; a supervised class with fewer than ${MIN_POSITIVES_TO_FIT} positive validation windows keeps the model's) and applied unchanged to the test split.`
     : "Thresholds: <b>the model's own</b> (calibrated on the validation split during training).";
 }
 
