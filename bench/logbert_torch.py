@@ -2,9 +2,10 @@
 # LogBERT's MLM training step in PyTorch, same shape as bench/logbert.ts: vocabulary 1000,
 # 31 token positions + [CLS], hidden 64, 2 pre-norm layers, 4 heads, ff 128, batch 32, Adam.
 # Run with Debian's /usr/bin/python3 (python3-torch). Usage: logbert_torch.py [steps] [threads]
-import sys, time
+import sys
 import torch
 from torch import nn
+from torch_timing import ms_per_step, training_step
 
 steps = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
@@ -32,16 +33,5 @@ optimizer = torch.optim.Adam(model.parameters(), 0.002)
 ids = torch.randint(5, V, (B, T))
 chosen = torch.rand(B, T) < 0.15
 
-def step():
-    optimizer.zero_grad()
-    logits = model(ids, chosen)
-    loss = nn.functional.cross_entropy(logits, ids[chosen])
-    loss.backward()
-    optimizer.step()
-
-for _ in range(3):
-    step()
-start = time.perf_counter()
-for _ in range(steps):
-    step()
-print(f"| MLM training step, PyTorch {torch.__version__} ({torch.get_num_threads()} thread(s)) | {(time.perf_counter() - start) / steps * 1000:.0f} ms |")
+step = training_step(optimizer, lambda: nn.functional.cross_entropy(model(ids, chosen), ids[chosen]))
+print(f"| MLM training step, PyTorch {torch.__version__} ({torch.get_num_threads()} thread(s)) | {ms_per_step(step, steps):.0f} ms |")

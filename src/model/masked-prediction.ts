@@ -8,10 +8,10 @@ import type { Weights } from './weights.js';
 type Tensor = ReturnType<TfModule['tensor']>;
 type Save = (tensors: Tensor[]) => void;
 
-/** Indexes of the non-zero entries. */
-export function rowsWhere(weights: ArrayLike<number>): Int32Array {
+/** Indexes of the entries that are non-zero in `weights` and, when given, in `also`. */
+export function rowsWhere(weights: ArrayLike<number>, also?: ArrayLike<number>): Int32Array {
   const rows: number[] = [];
-  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0) rows.push(i);
+  for (let i = 0; i < weights.length; i++) if (weights[i] !== 0 && (!also || also[i] !== 0)) rows.push(i);
   return Int32Array.from(rows);
 }
 
@@ -40,14 +40,14 @@ export function chosenTemplateLogits(tf: TfModule, w: Weights, lines: Tensor, ro
 }
 
 /**
- * Mean cross-entropy of the true ids [batch, window] at the positions where `chosen` [batch, window]
- * is 1, with logits from `lines` [batch, window, d] through the template head. Only the chosen
- * positions go through the head (15-30% of them): its product and softmax over the vocabulary
- * are the largest part of a step when every position goes through. No position chosen: zero,
- * with zero gradients.
+ * Mean cross-entropy of the true ids [batch, window] at the chosen positions (`found`: flat
+ * indexes b * window + i, from rowsWhere), with logits from `lines` [batch, window, d] through the
+ * template head. Only the chosen positions go through the head (15-30% of them): its product and
+ * softmax over the vocabulary are the largest part of a step when every position goes through.
+ * The positions come from the batch's arrays, not from a tensor, so that a GPU backend need not
+ * read anything back in the middle of a step. No position chosen: zero, with zero gradients.
  */
-export function maskedPredictionLoss(tf: TfModule, w: Weights, lines: Tensor, targets: Tensor, chosen: Tensor): Tensor {
-  const found = rowsWhere(chosen.dataSync() as Float32Array);
+export function maskedPredictionLoss(tf: TfModule, w: Weights, lines: Tensor, targets: Tensor, found: Int32Array): Tensor {
   const rows = tf.tensor1d(found.length ? found : Int32Array.of(0), 'int32');
   const logits = chosenTemplateLogits(tf, w, lines, rows);
   const vocab = logits.shape[1]!;

@@ -35,9 +35,10 @@ function lossAndGradients(tf: TfModule, weights: ReturnType<typeof createWeights
   return { value: value.dataSync()[0], grads: Object.fromEntries(Object.entries(grads).map(([name, g]) => [name, [...g.dataSync()]])) };
 }
 
-test('rowsWhere lists the non-zero entries in order', () => {
+test('rowsWhere lists the non-zero entries in order, of both arrays when given two', () => {
   assert.deepEqual([...rowsWhere([0, 1, 0, 0, 2, 1])], [1, 4, 5]);
   assert.deepEqual([...rowsWhere(new Float32Array(4))], []);
+  assert.deepEqual([...rowsWhere([0, 1, 0, 1, 2, 1], [1, 1, 1, 0, 1, 1])], [1, 4, 5]);
 });
 
 test('picked rows carry their gradient back to the rows they came from, zero elsewhere', async () => {
@@ -61,7 +62,7 @@ test('the loss on chosen positions equals the choice-weighted loss over all posi
     return tf.div(tf.sum(tf.mul(nll, chosen)), tf.sum(chosen));
   };
   const expected = lossAndGradients(tf, weights, allPositions);
-  const actual = lossAndGradients(tf, weights, () => maskedPredictionLoss(tf, weights, forward(tf, weights, config, input).lines, targets, chosen));
+  const actual = lossAndGradients(tf, weights, () => maskedPredictionLoss(tf, weights, forward(tf, weights, config, input).lines, targets, rowsWhere(chosen.dataSync())));
   assert.ok(Math.abs(actual.value - expected.value) < 1e-6, `${actual.value} against ${expected.value}`);
   assert.deepEqual(Object.keys(actual.grads).sort(), Object.keys(expected.grads).sort());
   for (const [name, grad] of Object.entries(expected.grads)) {
@@ -72,7 +73,7 @@ test('the loss on chosen positions equals the choice-weighted loss over all posi
 test('no chosen position gives a zero loss and zero gradients', async () => {
   const { tf } = await initTf('auto');
   const { weights, input, targets } = setup(tf);
-  const none = lossAndGradients(tf, weights, () => maskedPredictionLoss(tf, weights, forward(tf, weights, config, input).lines, targets, tf.zeros([batch, length])));
+  const none = lossAndGradients(tf, weights, () => maskedPredictionLoss(tf, weights, forward(tf, weights, config, input).lines, targets, new Int32Array(0)));
   assert.equal(none.value, 0);
   // Every weight the loss reads (all but the class head's kernel and bias) still gets its zero gradient.
   assert.equal(Object.keys(none.grads).filter((name) => name.endsWith('template_head/kernel')).length, 1);

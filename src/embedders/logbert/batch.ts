@@ -1,6 +1,7 @@
 // MLM batches: token ids of lines as one-hot rows (the embedding lookup becomes a matrix product,
 // which has a gradient on every backend), with BERT's 80/10/10 replacement of the chosen tokens.
 import type { TransformerConfig } from '../../model/config.js';
+import { rowsWhere } from '../../model/masked-prediction.js';
 import { Random } from '../../runtime/random.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { PAD, SPECIAL_TOKENS } from './tokenizer.js';
@@ -60,7 +61,7 @@ export function mlmTensors(tf: TfModule, arrays: MlmArrays, targets: Int32Array,
     vectors: tf.oneHot(tf.tensor2d(arrays.ids, shape, 'int32'), config.inputDim).toFloat() as ReturnType<TfModule['tensor3d']>,
     present: tf.tensor2d(arrays.present, shape),
     masked: tf.tensor2d(arrays.masked, shape),
-    chosen: tf.tensor2d(arrays.chosen, shape),
+    chosenRows: rowsWhere(arrays.chosen),
     targets: tf.tensor2d(targets, shape, 'int32'),
   };
 }

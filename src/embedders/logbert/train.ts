@@ -49,7 +49,7 @@ const VALIDATION_CHECKS = 10;
 /** Mean cross-entropy of the original token at each chosen position. */
 export function mlmLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: ReturnType<typeof mlmTensors>) {
   const out = forward(tf, w, config, { vectors: batch.vectors, masked: batch.masked, present: batch.present });
-  return maskedPredictionLoss(tf, w, out.lines, batch.targets, batch.chosen);
+  return maskedPredictionLoss(tf, w, out.lines, batch.targets, batch.chosenRows);
 }
 
 /** Cumulative weights for drawing lines by their frequency. */

@@ -2,6 +2,7 @@
 // padding, which lines are masked, template targets and class targets. Memory is one batch at a time.
 import type { CorpusColumns } from '../../io/corpus.js';
 import { ownLines, type TransformerConfig } from '../../model/config.js';
+import { rowsWhere } from '../../model/masked-prediction.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { TIME_FEATURES, writeTimeFeatures } from './time-features.js';
 import { windowLabels, type Window } from './windows.js';
@@ -94,6 +95,8 @@ export function batchTensors(tf: TfModule, arrays: BatchArrays, config: Transfor
   return {
     vectors: tf.tensor3d(arrays.vectors, [size, config.window, config.inputDim]),
     masked: tf.tensor2d(arrays.masked, [size, config.window]),
+    /** Flat indexes of the masked lines that are present: the masked-line loss's positions. */
+    maskedRows: rowsWhere(arrays.masked, arrays.present),
     present: tf.tensor2d(arrays.present, [size, config.window]),
     own: tf.tensor2d(arrays.own, [size, config.window]),
     templates: tf.tensor2d(arrays.templates, [size, config.window], 'int32'),
@@ -101,4 +104,10 @@ export function batchTensors(tf: TfModule, arrays: BatchArrays, config: Transfor
     lineLabels: tf.tensor3d(arrays.lineLabels, [size, config.window, Math.max(1, config.classes)]),
     ...(arrays.time ? { time: tf.tensor3d(arrays.time, [size, config.window, TIME_FEATURES]) } : {}),
   };
+}
+
+/** Frees a batch's tensors; its masked rows are a plain array. */
+export function disposeBatch(batch: ReturnType<typeof batchTensors>): void {
+  const { maskedRows, ...tensors } = batch;
+  Object.values(tensors).forEach((t) => t.dispose());
 }

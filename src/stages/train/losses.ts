@@ -15,7 +15,7 @@ type Batch = ReturnType<typeof batchTensors>;
 /** Template prediction at the masked lines, plus the hypersphere term on [CLS] once there is a centre. */
 export function unsupervisedLoss(tf: TfModule, w: Weights, config: TransformerConfig, batch: Batch, center: Tensor | null, sphereWeight: number): Tensor {
   const out = forward(tf, w, config, batch);
-  const loss = maskedPredictionLoss(tf, w, out.lines, batch.templates, tf.mul(batch.masked, batch.present));
+  const loss = maskedPredictionLoss(tf, w, out.lines, batch.templates, batch.maskedRows);
   if (!center || sphereWeight === 0) return loss;
   const distance = tf.mean(tf.sum(tf.square(tf.sub(out.cls, center)), -1));
   return tf.add(loss, tf.mul(distance, sphereWeight));

@@ -7,7 +7,7 @@ import { chosenTemplateLogits, rowsWhere } from '../../model/masked-prediction.j
 import { ownLines, type TransformerConfig } from '../../model/config.js';
 import type { Weights } from '../../model/weights.js';
 import type { TfModule } from '../../runtime/tf.js';
-import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
+import { batchArrays, batchTensors, disposeBatch, type TrainInputs } from './batches.js';
 import type { ModelParams } from './params.js';
 import { emptyScoreColumns, type ScoreColumns } from './score-columns.js';
 import { lineRarities, type LineRarity } from './rarity.js';
@@ -57,7 +57,7 @@ function scoreRotation(scorer: Scorer, part: readonly Window[], inputs: TrainInp
     const logits = chosenTemplateLogits(tf, weights, forward(tf, weights, config, batch).lines, rows);
     return topMisses(tf, logits, tf.gather(tf.reshape(batch.templates, [-1]), rows), model.top_g);
   });
-  Object.values(batch).forEach((t) => t.dispose());
+  disposeBatch(batch);
   found.forEach((at, j) => {
     const b = Math.floor(at / config.window);
     const i = (at % config.window) - arrays.offsets[b];
@@ -82,7 +82,7 @@ export function scoreWindows(scorer: Scorer, windows: readonly Window[], inputs:
     columns.cls.set(outputs[0].dataSync() as Float32Array, start * config.dModel);
     if (outputs[1]) columns.classProbabilities!.set(outputs[1].dataSync() as Float32Array, start * config.classes);
     tf.dispose(outputs);
-    Object.values(plain).forEach((t) => t.dispose());
+    disposeBatch(plain);
     const lineScores = part.map((_, b) => columns.lineScores.subarray((start + b) * own, (start + b + 1) * own));
     const misses = part.map(() => 0);
     if (!supervised) for (let r = 0; r < k; r++) scoreRotation(scorer, part, inputs, r, k, lineScores, misses);
