@@ -11,6 +11,18 @@ export interface Progress {
 
 const LOG_EVERY_MS = 5000;
 
+/** A progress log line: "title: 12.5%" for a unit of %, else "title: 34/300 steps (11.3%)". */
+export function progressMessage(title: string, done: number, total: number, unit: string): string {
+  const percent = total > 0 ? `${((100 * done) / total).toFixed(1)}%` : '?%';
+  if (unit === '%') return `${title}: ${percent}`;
+  return `${title}: ${Math.round(done).toLocaleString('en-US')}/${total.toLocaleString('en-US')} ${unit} (${percent})`;
+}
+
+/** Rates and the like to four significant digits, so log lines stay short. */
+export function roundedFields(extra: Readonly<Record<string, string | number>>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(extra).map(([key, value]) => [key, typeof value === 'number' ? Number(value.toPrecision(4)) : value]));
+}
+
 function formatExtra(extra: Readonly<Record<string, string | number>>): string {
   return Object.entries(extra)
     .map(([key, value]) => `${key} ${typeof value === 'number' ? Math.round(value).toLocaleString('en-US') : value}`)
@@ -24,8 +36,7 @@ export function startProgress(title: string, total: number, unit: string): Progr
     update(done, extra = {}) {
       if (Date.now() - lastLog < LOG_EVERY_MS) return;
       lastLog = Date.now();
-      const percent = total > 0 ? ((100 * done) / total).toFixed(1) : '?';
-      logger().info({ done, total, ...extra }, `${title}: ${percent}% (${unit})`);
+      logger().info(roundedFields(extra), progressMessage(title, done, total, unit));
     },
     stop() {},
   };
