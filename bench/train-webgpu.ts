@@ -35,7 +35,8 @@ if (!(await tf.setBackend('webgpu'))) throw new Error('the TensorFlow.js webgpu 
 console.log(`adapter: ${adapter.info.vendor} ${adapter.info.architecture} ${adapter.info.description}; flags: ${process.env.LAD_WEBGPU_FLAGS ?? 'defaults'}`);
 for (const batch of batches) {
   const timing = await msPerTrainingStep(tf, steps, batch);
-  // CPU time near the wall time means the step waits on JavaScript and Dawn, not on the GPU.
+  // Process CPU time near the wall time fits a step that waits on JavaScript and Dawn, not the GPU.
   console.log(`${resultRow(`tfjs webgpu, batch ${batch}`, timing, batch)} process CPU ${timing.cpuMs.toFixed(1)} ms a step`);
 }
+// Dawn's device keeps the event loop alive after the last step.
 process.exit(0);
