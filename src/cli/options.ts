@@ -2,6 +2,7 @@
 // with parsers that reject bad values and list the valid ones.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EMBEDDERS } from '../pipeline/registry.js';
+import { parseWindowSpec, sessionKeyProblem, WINDOW_SPEC_HELP } from '../stages/train/settings.js';
 
 export const LOG_TYPE = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -30,7 +31,18 @@ function nonNegativeInteger(value: string): number {
   return number;
 }
 
-export const parsers = Object.freeze({ positiveInteger, nonNegativeInteger, nonNegativeNumber });
+function windowSpec(value: string): string {
+  if (!parseWindowSpec(value)) throw new InvalidArgumentError(WINDOW_SPEC_HELP);
+  return value;
+}
+
+function regex(value: string): string {
+  const problem = sessionKeyProblem(value);
+  if (problem) throw new InvalidArgumentError(problem);
+  return value;
+}
+
+export const parsers = Object.freeze({ positiveInteger, nonNegativeInteger, nonNegativeNumber, windowSpec, regex });
 
 /** The options every data command takes. */
 export function withDataOptions(command: Command, logTypeRequired = true): Command {

@@ -14,9 +14,9 @@ function modelOptions(command: Command): Command {
   return command
     .option('--optimize_thresholds', `pick F1-optimal thresholds on the validation split (a supervised class needs ${MIN_POSITIVES_TO_FIT} positive windows there)`)
     .addOption(new Option('--supervision <mode>', 'unsupervised (default) or trained on the labels').choices(['none', 'labels']))
-    .option('--window <spec>', 'windows: "count" (window_size/window_stride from config) or "time:5m"')
-    .option('--session_key <regex>', 'group lines into sessions by this regex (e.g. "blk_-?\\d+" for HDFS)')
-    .addOption(new Option('--split <method>', 'chronological per entity (default) or random (reported)').choices(['chronological', 'random']))
+    .option('--window <spec>', 'windows: "count" (size and stride from config) or "time:<span>", e.g. time:5m (units ms, s, m, h)', parsers.windowSpec)
+    .option('--session_key <regex>', 'group lines into sessions by this regex (e.g. "blk_-?\\d+" for HDFS)', parsers.regex)
+    .addOption(new Option('--split <method>', 'chronological per entity (default), or random (the report says so)').choices(['chronological', 'random']))
     .option('--tune', 'search d_model, layers, learning rate and mask ratio on the validation split');
 }
 
@@ -41,13 +41,13 @@ export function buildProgram(onExit: (code: number) => void): Command {
   modelOptions(withRunOptions(program.command('preprocess').description('mask variables, mine templates, write TFRecord shards to processed/{type}/')))
     .action((options) => run(stageRun(pickers.preprocess()), options));
   withRunOptions(program.command('embed').description('embed every distinct masked line with one embedder (embeddings/{type}/{name}/)'))
-    .addOption(embedderOption('--embedding_type <name>', 'the embedder').makeOptionMandatory())
+    .addOption(embedderOption('--embedding_type <name>', 'the embedder (required)').makeOptionMandatory())
     .action((options) => run(embedAction, options));
   for (const name of EMBEDDERS) {
     withRunOptions(program.command(name).description(`shorthand for: embed --embedding_type ${name}`)).action((options) => run(embedAction, { ...options, embedding_type: name } as never));
   }
   modelOptions(withRunOptions(program.command('train').description('train the anomaly transformer on one embedder\'s vectors (models/{type}/{name}/)')))
-    .addOption(embedderOption('--embedding_type <name>', 'the embedder whose vectors to use').makeOptionMandatory())
+    .addOption(embedderOption('--embedding_type <name>', 'the embedder whose vectors to use (required)').makeOptionMandatory())
     .action((options) => run(trainAction, options));
   modelOptions(withRunOptions(program.command('evaluate').description('metrics, charts and report.html in results/{type}/')))
     .addOption(embeddingTypes())

@@ -67,3 +67,12 @@ test('--device gpu without a usable GPU is a clear error before any stage runs',
   assert.match(result.stderr, /--device gpu was asked for, but no usable GPU was found/);
   assert.equal(fs.existsSync(path.join(root, 'processed')), false, 'nothing ran');
 });
+
+test('a bad --window or --session_key is refused before any stage runs or any checkpoint changes', () => {
+  const root = dataDir(['vpn']);
+  fs.writeFileSync(path.join(root, 'logs', 'vpn', 'a.log'), '2026-11-23 10:15:01 alice/1.2.3.4:5 MULTI: x\n');
+  const train = ['train', '--log_type', 'vpn', '--embedding_type', 'fasttext', '--data_dir', root];
+  assertOneLineError(cli([...train, '--window', 'time:5']), 2, /argument 'time:5' is invalid\. Use "count" or "time:<span>", such as time:5m/);
+  assertOneLineError(cli([...train, '--session_key', 'blk_(']), 2, /argument 'blk_\(' is invalid\. Not a regular expression: /);
+  assert.equal(fs.existsSync(path.join(root, 'checkpoints')), false, 'nothing ran');
+});

@@ -15,20 +15,35 @@ export interface TrainChoices {
   readonly optimize_thresholds?: boolean;
 }
 
+export const WINDOW_SPEC_HELP = 'Use "count" or "time:<span>", such as time:5m (units ms, s, m, h)';
+
+/** --window's value: "count", or "time:<span>"; undefined when it is neither. */
+export function parseWindowSpec(spec: string): { mode: 'count' } | { mode: 'time'; time_span: string } | undefined {
+  if (spec === 'count') return { mode: 'count' };
+  const time = /^time:(\d+(?:ms|s|m|h))$/.exec(spec);
+  return time ? { mode: 'time', time_span: time[1] } : undefined;
+}
+
+/** Why --session_key is not a regular expression, or undefined when it is one. */
+export function sessionKeyProblem(key: string): string | undefined {
+  try {
+    new RegExp(key);
+    return undefined;
+  } catch (error) {
+    return `Not a regular expression: ${(error as Error).message}`;
+  }
+}
+
 function windowChoice(base: WindowSection, choices: TrainChoices, split: SplitParams, supervision: ModelParams['supervision']): WindowParams {
   let windows = { ...base };
   if (choices.window) {
-    const time = /^time:(\d+(?:ms|s|m|h))$/.exec(choices.window);
-    if (choices.window === 'count') windows = { ...windows, mode: 'count' };
-    else if (time) windows = { ...windows, mode: 'time', time_span: time[1] };
-    else throw new PipelineError('usage', `--window "${choices.window}": use "count" or "time:<span>" such as time:5m`);
+    const spec = parseWindowSpec(choices.window);
+    if (!spec) throw new PipelineError('usage', `--window "${choices.window}" is not valid. ${WINDOW_SPEC_HELP}`);
+    windows = { ...windows, ...spec };
   }
   if (choices.session_key) {
-    try {
-      new RegExp(choices.session_key);
-    } catch (error) {
-      throw new PipelineError('usage', `--session_key "${choices.session_key}" is not a valid regular expression: ${(error as Error).message}`);
-    }
+    const problem = sessionKeyProblem(choices.session_key);
+    if (problem) throw new PipelineError('usage', `--session_key "${choices.session_key}": ${problem}`);
     windows = { ...windows, mode: 'session', session_key: choices.session_key };
   }
   // No context for session windows (their lines are not a run of the log) or a random split (it
