@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { PipelineError } from '../pipeline/errors.js';
 import { dataPaths, type DataPaths } from '../pipeline/paths.js';
+import { rootFlag } from '../pipeline/suggested-command.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { configureLogger } from '../runtime/logger.js';
 import type { DataOptions } from './options.js';
@@ -21,7 +22,7 @@ export function existingLogTypes(root: string): string[] {
 export function requireLogFolder(paths: DataPaths): void {
   if (fs.existsSync(paths.logs) && fs.statSync(paths.logs).isDirectory()) return;
   const known = existingLogTypes(paths.root);
-  const choices = known.length ? `log types found: ${known.join(', ')}` : `no log folders exist under ${path.join(paths.root, 'logs')}; create logs/${paths.logType}/ or run "run-pipeline sample --log_type ${paths.logType}"`;
+  const choices = known.length ? `log types found: ${known.join(', ')}` : `no log folders exist under ${path.join(paths.root, 'logs')}; create logs/${paths.logType}/ or run "run-pipeline sample --log_type ${paths.logType}${rootFlag(paths, '--out')}"`;
   throw new PipelineError('input', `${paths.logs} does not exist; ${choices}`);
 }
 

@@ -9,6 +9,7 @@ import { hashFile, hashValue } from './hash.js';
 import type { Stage, StageContext, StageRun } from './stage.js';
 import { logger } from '../runtime/logger.js';
 import { MemoryWatch } from '../runtime/memory-watch.js';
+import { stageCommand } from './suggested-command.js';
 
 export type StageOutcome = 'ran' | 'resumed' | 'skipped';
 
@@ -53,7 +54,7 @@ async function inputHash(stage: Stage, context: StageContext): Promise<string> {
   const upstream = stage.after.map((name) => {
     const checkpoint = readCheckpoint(context.paths.checkpoint(name));
     if (checkpoint?.status !== 'done') {
-      throw new PipelineError('missing_prerequisite', `stage "${stage.name}" needs the output of "${name}", which has not run yet: run run-pipeline ${name.split('-')[0]} first`);
+      throw new PipelineError('missing_prerequisite', `stage "${stage.name}" needs the output of "${name}", which has not run yet: run ${stageCommand(context.paths, name)} first`);
     }
     return { stage: name, outputs: checkpoint.outputs };
   });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PipelineError } from '../../pipeline/errors.js';
 import type { EmbedderName } from '../../pipeline/registry.js';
 import type { Stage, StageContext, StageRun } from '../../pipeline/stage.js';
+import { stageCommand } from '../../pipeline/suggested-command.js';
 import { readScores, scoresFile } from '../../io/scores-file.js';
 import { logger } from '../../runtime/logger.js';
 import { evaluateAll, type EmbedderScores, type MissingEmbedder } from './evaluate-all.js';
@@ -23,7 +24,7 @@ function scoreFiles(context: StageContext, embedder: string): string[] {
 }
 
 function trainCommand(context: StageContext, embedder: string): string {
-  return `run-pipeline train --log_type ${context.paths.logType} --embedding_type ${embedder}`;
+  return stageCommand(context.paths, `train-${embedder}`);
 }
 
 /** Scores of the trained embedders, and a reason for each one that was not trained. */

@@ -31,7 +31,7 @@ test('evaluating before training names the missing model files and the command t
   const root = tmp();
   await assert.rejects(evaluateStage(['fasttext']).run(stageRun(root)), {
     name: 'PipelineError',
-    message: 'no trained model to evaluate: fasttext: models/vpn/fasttext/scores-validation.json and models/vpn/fasttext/scores-test.json missing: run run-pipeline train --log_type vpn --embedding_type fasttext',
+    message: `no trained model to evaluate: fasttext: models/vpn/fasttext/scores-validation.json and models/vpn/fasttext/scores-test.json missing: run run-pipeline train --embedding_type fasttext --log_type vpn --data_dir ${root}`,
   });
 });
 
@@ -50,7 +50,7 @@ test('an embedder that was never trained is reported; the trained one is still e
   assert.deepEqual(summary.missing.map((m) => m.embedder), ['fasttext']);
   assert.equal(summary.threshold_mode, 'f1_optimal_on_validation');
   const html = fs.readFileSync(path.join(root, 'results/vpn/report.html'), 'utf8');
-  assert.match(html, /Not evaluated: <b>fasttext<\/b> \(models\/vpn\/fasttext\/scores-validation.json and models\/vpn\/fasttext\/scores-test.json missing: run run-pipeline train --log_type vpn --embedding_type fasttext\)/);
+  assert.ok(html.includes(`Not evaluated: <b>fasttext</b> (models/vpn/fasttext/scores-validation.json and models/vpn/fasttext/scores-test.json missing: run run-pipeline train --embedding_type fasttext --log_type vpn --data_dir ${root})`), 'the missing embedder and the command that trains it');
   assert.equal((html.match(/<div class="window">/g) ?? []).length, 5);
   assert.ok(result.outputs.includes(path.join(root, 'results/vpn/detailed_metrics.json')));
 });
