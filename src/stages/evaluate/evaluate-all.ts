@@ -88,7 +88,8 @@ export async function evaluateAll(input: EvaluateAllInput): Promise<EvaluateAllR
       projection: charts.projection,
       windows,
     });
-    logger().info({ embedder: scores.embedder, f1: evaluation.window.binary.f1, auc_roc: evaluation.window.binary.auc_roc }, 'evaluated');
+    const { f1, auc_roc } = evaluation.window.binary;
+    logger().info({ embedder: scores.embedder, f1: f1 === null ? null : +f1.toFixed(3), auc_roc: auc_roc === null ? null : +auc_roc.toFixed(3) }, 'evaluated');
   }
   const missingNames = input.missing.map((m) => m.embedder);
   let comparisonPng: Buffer | null = null;

@@ -58,6 +58,12 @@ function percentile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 1;
 }
 
+/** Says why training ended, which history.json records too: early stopping or the epoch limit. */
+function logTrainingEnd(embedder: string, epochs: number, stoppedEarly: boolean, patience: number, bestLoss: number): void {
+  const why = stoppedEarly ? `stopped early after epoch ${epochs}: the validation loss did not improve for ${patience} epochs` : `trained all ${epochs} epochs`;
+  logger().info({ embedder, best_validation_loss: +bestLoss.toPrecision(4) }, why);
+}
+
 export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[]; summary: Record<string, unknown> }> {
   const { tf, inputs, embedder, modelDir } = job;
   const split = trainingWindows(splitWindows(inputs.corpus, job.params.windows, job.params.split, job.params.seed, inputs.session), job.params, inputs.corpus);
@@ -66,6 +72,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const config = transformerConfig(params, inputs.corpus, inputs.dim);
   const loop = new TrainingLoop(tf, config, params, inputs, split);
   const state = await loop.run(job.hooks);
+  logTrainingEnd(embedder, state.history.length, state.done, params.model.patience, state.bestLoss);
   const supervised = params.model.supervision === 'labels';
   const rarity = supervised ? null : rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab);
   const rowCount = inputs.vectors.length / inputs.dim;
@@ -75,7 +82,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const scorer: Scorer = { ...base, distanceScale: distances.length ? percentile(distances, 0.95) : null };
   const scored = { windows: split.validation, columns: scoreWindows(scorer, split.validation, inputs, params.batchSize) };
   const mix = !supervised && params.model.rarity_weight === null ? chooseRarityWeight(scored, inputs.corpus) : { weight: scorer.rarityWeight, averagePrecision: null };
-  if (mix.averagePrecision !== null) logger().info({ embedder, rarity_weight: mix.weight, validation_average_precision: mix.averagePrecision }, 'window score mix chosen on validation');
+  if (mix.averagePrecision !== null) logger().info({ embedder, rarity_weight: mix.weight, validation_average_precision: +mix.averagePrecision.toFixed(3) }, 'window score mix chosen on validation');
   const validation = { windows: split.validation, columns: supervised ? scored.columns : remixed(scored.columns, mix.weight) };
   const test = { windows: split.test, columns: scoreWindows({ ...scorer, rarityWeight: mix.weight }, split.test, inputs, params.batchSize) };
   const calibration = calibrate(validation, inputs.corpus, supervised, params.optimizeThresholds);
