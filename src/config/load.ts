@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
 import { checkPreprocessParams } from '../stages/preprocess/params.js';
 import { PipelineError } from '../pipeline/errors.js';
+import { jsonSyntaxProblem } from '../io/json-syntax.js';
 
 /** config/default.json of the installed package (dist/src/config → package root). */
 export const DEFAULT_CONFIG_FILE = fileURLToPath(new URL('../../../config/default.json', import.meta.url));
@@ -23,7 +24,7 @@ function readJson(file: string): Json {
   try {
     return JSON.parse(text) as Json;
   } catch (error) {
-    throw new PipelineError('config', `${file}: not valid JSON (${(error as Error).message}); fix the file`);
+    throw new PipelineError('config', `${file}: not valid JSON (${jsonSyntaxProblem(text, error as Error)}); fix the file`);
   }
 }
 
@@ -46,7 +47,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     const keys = issue.keys.map((key) => (issue.path.length ? `${where}.${key}` : key));
     return `unknown key ${keys.join(', ')}: remove it or check its spelling`;
   }
-  return `${where}: ${issue.message}`;
+  return `${where}: ${issue.message}; the tool's config/default.json shows the expected form`;
 }
 
 export function parseConfig(value: unknown, file: string): Config {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import { PipelineError } from '../pipeline/errors.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
 
 export const CLASS_NAME = /^[a-z0-9_]+$/;
 
@@ -29,7 +30,7 @@ export function parseLabelFile(text: string, file: string): LabelFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new PipelineError('input', `${file}: not valid JSON (${(error as Error).message}); fix the label file or remove it`);
+    throw new PipelineError('input', `${file}: not valid JSON (${jsonSyntaxProblem(text, error as Error)}); fix the label file or remove it`);
   }
   const result = labelFileSchema.safeParse(json);
   if (!result.success) {

@@ -27,7 +27,7 @@ test('an unknown key is rejected with its path', () => {
 
 test('a wrong type is rejected with its path', () => {
   const file = userConfigFile('{"checkpoint":{"every_fraction":"often"}}');
-  assert.throws(() => loadConfig(file), (error: Error) => error.message.startsWith(`${file}: checkpoint.every_fraction: `) && /number/.test(error.message));
+  assert.throws(() => loadConfig(file), (error: Error) => error.message.startsWith(`${file}: checkpoint.every_fraction: `) && /number.*; the tool's config\/default\.json shows the expected form$/.test(error.message));
 });
 
 test('malformed JSON and a missing file are one-line config errors', () => {
