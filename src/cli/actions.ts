@@ -18,20 +18,30 @@ export interface StageChoices {
   readonly embedding_types?: readonly EmbedderName[];
 }
 
-/** Runs `stages` under the log type's lock; returns what happened to each. */
-export async function runUnderLock(context: StageContext, stages: readonly Stage[], forceRestart: boolean): Promise<StageRecord[]> {
+/**
+ * The stages a command runs: those it needs first (run only when not done yet), then those it
+ * names. --force_restart restarts the named ones alone, so that retraining keeps the vectors.
+ */
+export interface StagePlan {
+  readonly needed: readonly Stage[];
+  readonly named: readonly Stage[];
+}
+
+/** Runs the plan's stages under the log type's lock; returns what happened to each. */
+export async function runUnderLock(context: StageContext, plan: StagePlan, forceRestart: boolean): Promise<StageRecord[]> {
   const lock = acquireLock(context.paths.lock, context.paths.logType);
   const release = () => lock.release();
   process.once('exit', release);
   try {
-    return await runStages(stages, context, { forceRestart });
+    const needed = await runStages(plan.needed, context, { forceRestart: false });
+    return [...needed, ...(await runStages(plan.named, context, { forceRestart }))];
   } finally {
     release();
     process.removeListener('exit', release);
   }
 }
 
-export async function runStagesAction(options: RunOptions & StageChoices, pick: () => Promise<Stage[]>): Promise<{ context: StageContext; records: StageRecord[] }> {
+export async function runStagesAction(options: RunOptions & StageChoices, pick: () => Promise<StagePlan>): Promise<{ context: StageContext; records: StageRecord[] }> {
   startLogging(options, true);
   const context = buildContext(options, { ...options });
   // Asking for a GPU that is not there fails before any stage runs, not after an hour of preprocessing.
@@ -43,10 +53,12 @@ export async function runStagesAction(options: RunOptions & StageChoices, pick: 
 }
 
 export const pickers = Object.freeze({
-  all: (embedders: readonly EmbedderName[]) => () => pipelineStages(embedders),
-  preprocess: () => async () => [await stageFactories.preprocess()],
-  // A stage command also runs the stages it needs that are not done yet (done ones are skipped).
-  embed: (embedder: EmbedderName) => async () => [await stageFactories.preprocess(), await stageFactories.embed(embedder)],
-  train: (embedder: EmbedderName) => async () => [await stageFactories.preprocess(), await stageFactories.embed(embedder), await stageFactories.train(embedder)],
-  evaluate: (embedders: readonly EmbedderName[]) => async () => [await stageFactories.evaluate(embedders)],
+  all: (embedders: readonly EmbedderName[]) => async (): Promise<StagePlan> => ({ needed: [], named: await pipelineStages(embedders) }),
+  preprocess: () => async (): Promise<StagePlan> => ({ needed: [], named: [await stageFactories.preprocess()] }),
+  embed: (embedder: EmbedderName) => async (): Promise<StagePlan> => ({ needed: [await stageFactories.preprocess()], named: [await stageFactories.embed(embedder)] }),
+  train: (embedder: EmbedderName) => async (): Promise<StagePlan> => ({
+    needed: [await stageFactories.preprocess(), await stageFactories.embed(embedder)],
+    named: [await stageFactories.train(embedder)],
+  }),
+  evaluate: (embedders: readonly EmbedderName[]) => async (): Promise<StagePlan> => ({ needed: [], named: [await stageFactories.evaluate(embedders)] }),
 });

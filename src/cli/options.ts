@@ -58,7 +58,7 @@ export function withDataOptions(command: Command, logTypeRequired = true): Comma
 /** Options of commands that run stages. */
 export function withRunOptions(command: Command, logTypeRequired = true): Command {
   return withDataOptions(command, logTypeRequired)
-    .option('--force_restart', 'ignore checkpoints and run the stages from the beginning')
+    .option('--force_restart', "run this command's own stages from the beginning, ignoring their checkpoints (stages it needs first are reused when done)")
     .addOption(new Option('--device <device>', 'where TensorFlow.js runs').choices(['auto', 'cpu', 'gpu']).default('auto'));
 }
 

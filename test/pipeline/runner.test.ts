@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config/load.js';
 import { dataPaths } from '../../src/pipeline/paths.js';
 import { runStage } from '../../src/pipeline/runner.js';
+import { runUnderLock } from '../../src/cli/actions.js';
 import { readCheckpoint } from '../../src/pipeline/checkpoint.js';
 import { configureLogger } from '../../src/runtime/logger.js';
 import type { StageContext } from '../../src/pipeline/stage.js';
@@ -34,6 +35,13 @@ test('a finished stage is skipped on the next run, and --force_restart runs it a
   const forced = await runStage(countStage(100), context, { forceRestart: true });
   assert.equal(forced.outcome, 'ran');
   assert.equal(fs.readFileSync(path.join(context.paths.root, 'count.txt'), 'utf8'), expected(100));
+});
+
+test('--force_restart restarts the stages a command names, and reuses the finished ones it only needs', async () => {
+  const context = tempContext();
+  const plan = { needed: [countStage(10, 0, 'needed')], named: [countStage(5)] };
+  assert.deepEqual((await runUnderLock(context, plan, false)).map((r) => [r.stage, r.outcome]), [['needed', 'ran'], ['count', 'ran']]);
+  assert.deepEqual((await runUnderLock(context, plan, true)).map((r) => [r.stage, r.outcome]), [['needed', 'skipped'], ['count', 'ran']]);
 });
 
 test('a changed configuration restarts the stage', async () => {
