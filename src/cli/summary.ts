@@ -25,6 +25,8 @@ export function printRunSummary(context: StageContext, records: readonly StageRe
   const evaluation = records.find((record) => record.stage === 'evaluate');
   const rows = (evaluation?.summary.rows ?? []) as SummaryRow[];
   if (rows.length) console.log(`\nTest split, window level:\n${formatSummaryTable(rows)}`);
+  const verdict = evaluation?.summary.verdict;
+  if (typeof verdict === 'string') console.log(`\n${verdict}`);
   console.log(`\nReport: ${path.join(context.paths.results, 'report.html')}`);
   return 0;
 }

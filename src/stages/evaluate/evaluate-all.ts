@@ -8,6 +8,7 @@ import { DEFAULT_EVALUATE_PARAMS, type EvaluateParams } from './params.js';
 import { evaluateEmbedder, type EmbedderEvaluation, type EmbedderScores } from './evaluate-embedder.js';
 import { EMBEDDER_CHARTS, writeComparisonChart, writeEmbedderCharts } from './charts/write-charts.js';
 import { summaryCsv } from './report/csv.js';
+import { verdict } from './report/verdict.js';
 import { reportHtml, type ReportSection } from './report/html.js';
 import { topWindows, type LineTextLookup } from './report/top-windows.js';
 
@@ -40,6 +41,7 @@ export interface EmbedderSummary {
 export interface EvaluateAllResult {
   readonly files: string[];
   readonly summary: EmbedderSummary[];
+  readonly verdict: string | null;
 }
 
 const CHART_TITLES = ['Confusion matrices', 'ROC curves', 'Precision-recall curves', 'Embedding projection'];
@@ -105,9 +107,11 @@ export async function evaluateAll(input: EvaluateAllInput): Promise<EvaluateAllR
   };
   write(DETAILED_METRICS, detailedMetrics(input, evaluations, sections));
   write(SUMMARY_CSV, summaryCsv(evaluations, input.missing));
-  write(REPORT_HTML, reportHtml({ title: input.title, sections, missing: input.missing, comparisonPng, optimizeThresholds: input.optimizeThresholds, chartScale: params.chart.scale }));
+  const best = verdict(evaluations);
+  write(REPORT_HTML, reportHtml({ title: input.title, sections, missing: input.missing, comparisonPng, verdict: best, optimizeThresholds: input.optimizeThresholds, chartScale: params.chart.scale }));
   return {
     files,
+    verdict: best,
     summary: evaluations.map((e) => ({ embedder: e.embedder, f1: e.window.binary.f1, aucRoc: e.window.binary.auc_roc, aucPr: e.window.binary.auc_pr })),
   };
 }

@@ -82,7 +82,7 @@ export const evaluateStage = (embedders: readonly EmbedderName[], deps: Evaluate
     await run.checkpoint(1, null);
     return {
       outputs: result.files,
-      summary: { rows: result.summary, missing, threshold_mode: optimizeThresholds ? 'f1_optimal_on_validation' : 'model', report: path.join(run.paths.results, 'report.html') },
+      summary: { rows: result.summary, verdict: result.verdict, missing, threshold_mode: optimizeThresholds ? 'f1_optimal_on_validation' : 'model', report: path.join(run.paths.results, 'report.html') },
     };
   },
 });

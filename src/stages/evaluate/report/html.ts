@@ -18,6 +18,8 @@ export interface ReportInput {
   readonly sections: readonly ReportSection[];
   readonly missing: readonly { readonly embedder: string; readonly reason: string }[];
   readonly comparisonPng: Buffer | null;
+  /** One sentence on the best embedder (verdict.ts). */
+  readonly verdict: string | null;
   readonly optimizeThresholds: boolean;
   /** PNG pixels per CSS pixel of the charts. */
   readonly chartScale: number;
@@ -94,7 +96,7 @@ export function reportHtml(input: ReportInput): string {
 <body><h1>${escapeHtml(input.title)}</h1>
 <p>${thresholdText(input.optimizeThresholds)} Metrics are on the test split; precision with no predicted positive is 0 (scikit-learn's zero_division=0); a class with no positive test example is marked as such and left out of macro averages.</p>
 ${missing}
-<h2>Summary</h2>${summaryTable(input.sections, input.missing)}
+<h2>Summary</h2>${input.verdict ? `<p class="verdict">${escapeHtml(input.verdict)}</p>` : ''}${summaryTable(input.sections, input.missing)}
 ${comparison}
 ${input.sections.map((s, i) => embedderSection(s, i === 0, input.chartScale)).join('\n')}
 </body></html>

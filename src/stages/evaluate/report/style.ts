@@ -10,6 +10,7 @@ th { background: #f3f3f3; } td:first-child, th:first-child { text-align: left; }
 tr.missing td, tr.nopos td { color: #996; font-style: italic; } tr.avg td { background: #fafafa; font-weight: bold; }
 .na { color: #999; } .small { font-size: 12px; color: #555; }
 .warning { background: #fff3cd; border: 1px solid #e0c56e; padding: 8px 12px; margin: 8px 0; }
+.verdict { font-size: 15px; background: #eef6ee; border-left: 4px solid #5a9; padding: 6px 12px; }
 .notes { font-size: 12px; color: #7a5a00; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
 figure { margin: 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
