@@ -55,7 +55,8 @@ export function confusionSpec(e: EmbedderEvaluation, size: ChartSize): TopLevelS
         { mark: { type: 'text', fontSize: 14 }, encoding: { text: { field: 'count', type: 'quantitative' }, color: { condition: { test: 'datum.share > 0.6', value: 'white' }, value: 'black' } } },
       ],
     },
-    resolve: { scale: { color: 'shared' } },
+    // Each matrix gets its own x axis, so an empty cell at the end of the grid draws none.
+    resolve: { scale: { color: 'shared' }, axis: { x: 'independent' } },
   } as TopLevelSpec;
 }
 
