@@ -8,12 +8,20 @@ function validOptions(command: Command): string {
   return command.options.map((option) => option.long ?? option.short).join(', ');
 }
 
+/** Flags on the command line that `command` does not know (commander reports a missing required option first). */
+function unknownFlags(command: Command, argv: readonly string[]): string[] {
+  const known = new Set(command.options.flatMap((option) => [option.long, option.short]));
+  return argv.filter((arg) => arg.startsWith('-') && arg !== '-' && !known.has(arg.split('=')[0]) && arg !== '--help' && arg !== '-h');
+}
+
 /** Commander's own messages, with the valid options or commands added where it only says "unknown". */
-function configureErrors(command: Command): void {
+function configureErrors(command: Command, argv: readonly string[]): void {
   command.exitOverride().configureOutput({
     outputError: (message, write) => {
       let line = message.trimEnd();
       if (line.includes('unknown option')) line += ` (valid options of "${command.name()}": ${validOptions(command)}, --help)`;
+      const strays = unknownFlags(command, argv);
+      if (line.includes('required option') && strays.length) line += ` (not an option of "${command.name()}": ${strays.join(', ')}; valid: ${validOptions(command)})`;
       const commands = command.commands.map((sub) => sub.name()).join(', ');
       if (line.includes('unknown command')) line += ` (commands: ${commands})`;
       // The top level takes no arguments, so a misspelt command arrives as an excess argument.
@@ -21,7 +29,7 @@ function configureErrors(command: Command): void {
       write(`${line}\n`);
     },
   });
-  command.commands.forEach(configureErrors);
+  command.commands.forEach((sub) => configureErrors(sub, argv));
 }
 
 const FILESYSTEM_ADVICE: Readonly<Record<string, string>> = {
@@ -62,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
-  configureErrors(program);
+  configureErrors(program, argv.slice(2));
   try {
     await program.parseAsync(argv);
     return exitCode;

@@ -76,3 +76,8 @@ test('a bad --window or --session_key is refused before any stage runs or any ch
   assertOneLineError(cli([...train, '--session_key', 'blk_(']), 2, /argument 'blk_\(' is invalid\. Not a regular expression: /);
   assert.equal(fs.existsSync(path.join(root, 'checkpoints')), false, 'nothing ran');
 });
+
+test('a missing required option also names the unknown flag that was probably meant for it', () => {
+  assertOneLineError(cli(['train', '--log_type', 'vpn', '--embedding_types', 'fasttext']), 2, /^error: required option '--embedding_type <name>' not specified \(not an option of "train": --embedding_types; valid: --log_type, .*--embedding_type\)$/);
+  assertOneLineError(cli(['train', '--log_type', 'vpn']), 2, /^error: required option '--embedding_type <name>' not specified$/);
+});
