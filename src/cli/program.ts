@@ -5,7 +5,7 @@ import { embedderOption, parsers, withDataOptions, withRunOptions, type DataOpti
 import { pickers, runStagesAction, type StageChoices } from './actions.js';
 import { EMBEDDERS, type EmbedderName } from '../pipeline/registry.js';
 import { printRunSummary } from './summary.js';
-import { PipelineError } from '../pipeline/errors.js';
+import { EXIT_CODES, PipelineError } from '../pipeline/errors.js';
 import { MIN_POSITIVES_TO_FIT } from '../stages/evaluate/metrics/threshold.js';
 
 type Action<T> = (options: T) => Promise<number>;
@@ -30,7 +30,8 @@ export function buildProgram(onExit: (code: number) => void): Command {
   const program = new Command('run-pipeline')
     .description('Finds anomalies in security and system logs: preprocess, embed, train, evaluate.\nWith no subcommand, runs every stage for --log_type.')
     .enablePositionalOptions()
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\nExit codes: ${Object.entries(EXIT_CODES).map(([name, code]) => `${code} ${name.replace(/_/g, ' ')}`).join(', ')}.`);
   // The top level also hosts the subcommands, so --log_type is checked in fullRun rather than by commander.
   modelOptions(withRunOptions(program, false))
     .addOption(embeddingTypes())
