@@ -78,7 +78,7 @@ function embedderSection(s: ReportSection, open: boolean, scale: number): string
   return `<section id="${escapeHtml(e.embedder)}"><h2>${escapeHtml(e.embedder)} <small>${escapeHtml(e.mode)} model</small></h2>
 ${notes.length ? `<ul class="notes">${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
 ${classTable(e)}
-<p class="small">Exact-match (subset) accuracy of window class sets: ${num(e.window.subset_accuracy)}. Line level: lines carry no class scores, so per class only detection is shown: ${e.line.per_class.map((c) => `${escapeHtml(c.class)} ${c.detected}/${c.support}`).join(', ') || 'no classes'}.</p>
+<p class="small">Share of test windows whose predicted classes are exactly their true ones, normal windows included (subset accuracy): ${num(e.window.subset_accuracy)}. Anomalous lines found, per class (lines carry no class scores, so only detection is shown): ${e.line.per_class.map((c) => `${escapeHtml(c.class)} ${c.detected} of ${c.support}`).join(', ') || 'no classes'}.</p>
 <div class="charts">${charts}</div>
 <details${open ? ' open' : ''}><summary>The ${s.windows.length} highest-scoring test windows (<span class="key anomalous">labelled anomalous line</span> <span class="key flagged">&#9650; line flagged by the model</span>)</summary>${s.windows.map(windowBlock).join('')}</details>
 </section>`;
