@@ -52,7 +52,7 @@ test('an embedder that was never trained is reported; the trained one is still e
   const html = fs.readFileSync(path.join(root, 'results/vpn/report.html'), 'utf8');
   assert.ok(html.includes(`Not evaluated: <b>fasttext</b> (models/vpn/fasttext/scores-validation.json and models/vpn/fasttext/scores-test.json missing: run run-pipeline train --embedding_type fasttext --log_type vpn --data_dir ${root})`), 'the missing embedder and the command that trains it');
   assert.equal((html.match(/<div class="window">/g) ?? []).length, 5);
-  assert.match(html, /<p class="verdict">On the test split, word2vec \(macro F1 over classes [01]\.\d{3}, window F1 [01]\.\d{3}, AUC-ROC [01]\.\d{3}\) flags \d+ of the \d+ anomalous windows?, with \d+ false alarms? among \d+ normal ones\.<\/p>/);
+  assert.match(html, /<p class="verdict">On the test split, word2vec \(macro F1 over classes [01]\.\d{3}, window F1 [01]\.\d{3}, AUC-ROC [01]\.\d{3}\) flags \d+ of the \d+ anomalous windows?, with \d+ false alarms? among \d+ normal windows?\.<\/p>/);
   assert.equal((result.summary as { verdict: string }).verdict, html.match(/<p class="verdict">([^<]*)<\/p>/)![1]);
   assert.ok(result.outputs.includes(path.join(root, 'results/vpn/detailed_metrics.json')));
 });
