@@ -2,7 +2,7 @@
 // with parsers that reject bad values and list the valid ones.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { EMBEDDERS } from '../pipeline/registry.js';
-import { parseWindowSpec, sessionKeyProblem, WINDOW_SPEC_HELP } from '../stages/train/settings.js';
+import { parseWindowSpec, sessionKeyProblem, WINDOW_SPEC_HELP } from '../stages/train/window-spec.js';
 
 export const LOG_TYPE = /^[a-z0-9][a-z0-9_-]*$/;
 

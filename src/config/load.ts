@@ -47,7 +47,8 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     const keys = issue.keys.map((key) => (issue.path.length ? `${where}.${key}` : key));
     return `unknown key ${keys.join(', ')}: remove it or check its spelling`;
   }
-  return `${where}: ${issue.message}; the tool's config/default.json shows the expected form`;
+  // A custom check's message says what to do; a type or range error only says what was wrong.
+  return issue.code === 'custom' ? `${where}: ${issue.message}` : `${where}: ${issue.message}; ${DEFAULT_CONFIG_FILE} shows the expected form`;
 }
 
 export function parseConfig(value: unknown, file: string): Config {

@@ -74,7 +74,9 @@ test('a bad --window or --session_key is refused before any stage runs or any ch
   fs.writeFileSync(path.join(root, 'logs', 'vpn', 'a.log'), '2026-11-23 10:15:01 alice/1.2.3.4:5 MULTI: x\n');
   const train = ['train', '--log_type', 'vpn', '--embedding_type', 'fasttext', '--data_dir', root];
   assertOneLineError(cli([...train, '--window', 'time:5']), 2, /argument 'time:5' is invalid\. Use "count" or "time:<span>", such as time:5m/);
-  assertOneLineError(cli([...train, '--session_key', 'blk_(']), 2, /argument 'blk_\(' is invalid\. Not a regular expression: /);
+  assertOneLineError(cli([...train, '--session_key', 'blk_(']), 2, /argument 'blk_\(' is invalid\. Not a regular expression \(\/blk_\(\/: Unterminated group\)$/);
+  assertOneLineError(cli([...train, '--session_key', '']), 2, /argument '' is invalid\. It matches an empty text/);
+  assertOneLineError(cli([...train, '--window', 'time:0m']), 2, /argument 'time:0m' is invalid/);
   assert.equal(fs.existsSync(path.join(root, 'checkpoints')), false, 'nothing ran');
 });
 

@@ -1,7 +1,7 @@
 // Tests of configuration loading: defaults, overlays, and errors that name the key path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deepMerge, loadConfig } from '../../src/config/load.js';
+import { DEFAULT_CONFIG_FILE, deepMerge, loadConfig } from '../../src/config/load.js';
 import { resolveProfile } from '../../src/config/performance.js';
 import { userConfigFile } from '../helpers/config-file.js';
 
@@ -27,7 +27,18 @@ test('an unknown key is rejected with its path', () => {
 
 test('a wrong type is rejected with its path', () => {
   const file = userConfigFile('{"checkpoint":{"every_fraction":"often"}}');
-  assert.throws(() => loadConfig(file), (error: Error) => error.message.startsWith(`${file}: checkpoint.every_fraction: `) && /number.*; the tool's config\/default\.json shows the expected form$/.test(error.message));
+  assert.throws(() => loadConfig(file), (error: Error) => error.message.startsWith(`${file}: checkpoint.every_fraction: `) && error.message.endsWith(`; ${DEFAULT_CONFIG_FILE} shows the expected form`) && /number/.test(error.message));
+});
+
+test('a session key that cannot group lines, or session windows without one, is a config error', () => {
+  const bad = userConfigFile('{"windows":{"mode":"session","session_key":"blk_("}}');
+  assert.throws(() => loadConfig(bad), { message: `${bad}: windows.session_key: Not a regular expression (/blk_(/: Unterminated group)` });
+  const empty = userConfigFile('{"windows":{"session_key":"x*"}}');
+  assert.throws(() => loadConfig(empty), { message: /^.*: windows\.session_key: It matches an empty text, so every line would share one session; give the pattern of the key, such as blk_-\?\\d\+$/ });
+  const keyless = userConfigFile('{"windows":{"mode":"session"}}');
+  assert.throws(() => loadConfig(keyless), { message: `${keyless}: windows.session_key: mode "session" needs a session_key regular expression` });
+  const zero = userConfigFile('{"windows":{"time_span":"0m"}}');
+  assert.throws(() => loadConfig(zero), { message: new RegExp(`^${zero}: windows\\.time_span: a duration of at least one unit`) });
 });
 
 test('malformed JSON and a missing file are one-line config errors', () => {

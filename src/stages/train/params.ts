@@ -1,21 +1,28 @@
 // The `windows`, `split` and `model` sections of the configuration: how lines become windows,
 // how windows are split, and the anomaly transformer's shape and training.
 import { z } from 'zod';
+import { sessionKeyProblem, TIME_SPAN } from './window-spec.js';
 
-export const windowsSchema = z.strictObject({
-  /** `count`: size/stride lines; `time`: windows of `time_span` (e.g. "5m"); `session`: lines sharing a `session_key` match. */
-  mode: z.enum(['count', 'time', 'session']),
-  size: z.number().int().min(2).max(512),
-  stride: z.number().int().min(1),
-  time_span: z.string().regex(/^\d+(ms|s|m|h)$/, 'a duration such as 30s, 5m or 1h'),
-  session_key: z.string().nullable(),
-  /**
-   * Lines on each side of a count or time window that the model also reads, as context only: they
-   * neither label the window nor get scored with it. null = 16 supervised (an incident cut by a
-   * window's edge still shows), 0 unsupervised. None for session windows or a random split.
-   */
-  context: z.number().int().min(0).max(256).nullable(),
-});
+export const windowsSchema = z
+  .strictObject({
+    /** `count`: size/stride lines; `time`: windows of `time_span` (e.g. "5m"); `session`: lines sharing a `session_key` match. */
+    mode: z.enum(['count', 'time', 'session']),
+    size: z.number().int().min(2).max(512),
+    stride: z.number().int().min(1),
+    time_span: z.string().regex(TIME_SPAN, 'a duration of at least one unit, such as 30s, 5m or 1h'),
+    session_key: z.string().nullable(),
+    /**
+     * Lines on each side of a count or time window that the model also reads, as context only: they
+     * neither label the window nor get scored with it. null = 16 supervised (an incident cut by a
+     * window's edge still shows), 0 unsupervised. None for session windows or a random split.
+     */
+    context: z.number().int().min(0).max(256).nullable(),
+  })
+  .superRefine((windows, ctx) => {
+    const problem = windows.session_key === null ? undefined : sessionKeyProblem(windows.session_key);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['session_key'], message: problem });
+    if (windows.mode === 'session' && windows.session_key === null) ctx.addIssue({ code: 'custom', path: ['session_key'], message: 'mode "session" needs a session_key regular expression' });
+  });
 
 export const splitSchema = z.strictObject({
   /** chronological per entity (default), or random (only when asked; the report says so). */

@@ -4,6 +4,7 @@
 import type { Config } from '../../config/schema.js';
 import { resolveProfile } from '../../config/performance.js';
 import { PipelineError } from '../../pipeline/errors.js';
+import { parseWindowSpec, sessionKeyProblem, WINDOW_SPEC_HELP } from './window-spec.js';
 import { DEFAULT_CONTEXT, DEFAULT_EMA_DECAY, DEFAULT_LEARNING_RATE, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams, type WindowSection } from './params.js';
 
 export interface TrainChoices {
@@ -13,25 +14,6 @@ export interface TrainChoices {
   readonly split?: string;
   readonly tune?: boolean;
   readonly optimize_thresholds?: boolean;
-}
-
-export const WINDOW_SPEC_HELP = 'Use "count" or "time:<span>", such as time:5m (units ms, s, m, h)';
-
-/** --window's value: "count", or "time:<span>"; undefined when it is neither. */
-export function parseWindowSpec(spec: string): { mode: 'count' } | { mode: 'time'; time_span: string } | undefined {
-  if (spec === 'count') return { mode: 'count' };
-  const time = /^time:(\d+(?:ms|s|m|h))$/.exec(spec);
-  return time ? { mode: 'time', time_span: time[1] } : undefined;
-}
-
-/** Why --session_key is not a regular expression, or undefined when it is one. */
-export function sessionKeyProblem(key: string): string | undefined {
-  try {
-    new RegExp(key);
-    return undefined;
-  } catch (error) {
-    return `Not a regular expression: ${(error as Error).message}`;
-  }
 }
 
 function windowChoice(base: WindowSection, choices: TrainChoices, split: SplitParams, supervision: ModelParams['supervision']): WindowParams {
