@@ -8,10 +8,24 @@ function validOptions(command: Command): string {
   return command.options.map((option) => option.long ?? option.short).join(', ');
 }
 
-/** Flags on the command line that `command` does not know (commander reports a missing required option first). */
+/**
+ * Flags given to `command` that it does not know, read from its own part of the command line
+ * (after its name, up to "--"), stepping over the values of its options that take one.
+ */
 function unknownFlags(command: Command, argv: readonly string[]): string[] {
-  const known = new Set(command.options.flatMap((option) => [option.long, option.short]));
-  return argv.filter((arg) => arg.startsWith('-') && arg !== '-' && !known.has(arg.split('=')[0]) && arg !== '--help' && arg !== '-h');
+  const start = command.parent ? argv.indexOf(command.name()) + 1 : 0;
+  const end = argv.indexOf('--', start);
+  const tokens = argv.slice(start, end < 0 ? argv.length : end);
+  const byFlag = new Map(command.options.flatMap((option) => [option.long, option.short].filter(Boolean).map((flag) => [flag!, option] as const)));
+  const unknown: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i].startsWith('-') || tokens[i] === '-') continue;
+    const [flag, inlineValue] = tokens[i].split(/=(.*)/s);
+    const option = byFlag.get(flag);
+    if (!option) unknown.push(flag);
+    else if ((option.required || option.optional) && inlineValue === undefined) i++;
+  }
+  return unknown.filter((flag) => flag !== '--help' && flag !== '-h');
 }
 
 /** Commander's own messages, with the valid options or commands added where it only says "unknown". */

@@ -83,4 +83,7 @@ test('a bad --window or --session_key is refused before any stage runs or any ch
 test('a missing required option also names the unknown flag that was probably meant for it', () => {
   assertOneLineError(cli(['train', '--log_type', 'vpn', '--embedding_types', 'fasttext']), 2, /^error: required option '--embedding_type <name>' not specified \(not an option of "train": --embedding_types; valid: --log_type, .*--embedding_type\)$/);
   assertOneLineError(cli(['train', '--log_type', 'vpn']), 2, /^error: required option '--embedding_type <name>' not specified$/);
+  // Option values that look like flags are not flags; a top-level flag is not the subcommand's.
+  assertOneLineError(cli(['--quiet', 'train', '--log_type', 'vpn', '--data_dir', '-d', '--session_key', '-x']), 2, /^error: required option '--embedding_type <name>' not specified$/);
+  assertOneLineError(cli(['train', '--log_type', 'vpn', '--embedding_types=fasttext']), 2, /\(not an option of "train": --embedding_types; valid: /);
 });
