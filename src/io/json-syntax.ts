@@ -1,11 +1,13 @@
-// Why a JSON text does not parse, with the line and column a person can find in an editor
-// (JSON.parse in Node 20 gives only a character offset).
+// Why a JSON text does not parse, on one line, with the line and column a person can find in an
+// editor. Node 20's JSON.parse gives a character offset at most, and for some errors quotes the
+// text itself, newlines included; newer versions add "(line L column C)" themselves.
 
-/** JSON.parse's complaint about `text`, with "at position N" replaced by "at line L, column C". */
+/** JSON.parse's complaint about `text`, with its position as "at line L, column C", on one line. */
 export function jsonSyntaxProblem(text: string, error: Error): string {
-  const position = /at position (\d+)/.exec(error.message);
-  if (!position) return error.message;
+  const message = error.message.replace(/\s*\(line \d+ column \d+\)/, '').replace(/\s+/g, ' ').trim();
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return message;
   const before = text.slice(0, Number(position[1])).split('\n');
   const where = `at line ${before.length}, column ${before[before.length - 1].length + 1}`;
-  return error.message.replace(/in JSON at position \d+/, where).replace(/at position \d+/, where);
+  return message.replace(/(in JSON )?at position \d+/, where);
 }
