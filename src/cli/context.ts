@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load.js';
 import { PipelineError } from '../pipeline/errors.js';
 import { dataPaths, type DataPaths } from '../pipeline/paths.js';
 import { rootFlag } from '../pipeline/suggested-command.js';
+import { SAMPLE_TYPES } from '../sample/index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { configureLogger } from '../runtime/logger.js';
 import type { DataOptions } from './options.js';
@@ -22,7 +23,10 @@ export function existingLogTypes(root: string): string[] {
 export function requireLogFolder(paths: DataPaths): void {
   if (fs.existsSync(paths.logs) && fs.statSync(paths.logs).isDirectory()) return;
   const known = existingLogTypes(paths.root);
-  const choices = known.length ? `log types found: ${known.join(', ')}` : `no log folders exist under ${path.join(paths.root, 'logs')}; create logs/${paths.logType}/ or run "run-pipeline sample --log_type ${paths.logType}${rootFlag(paths, '--out')}"`;
+  const generate = (SAMPLE_TYPES as readonly string[]).includes(paths.logType)
+    ? `run "run-pipeline sample --log_type ${paths.logType}${rootFlag(paths, '--out')}" for a sample`
+    : `import a Loghub file with "run-pipeline import"`;
+  const choices = known.length ? `log types found: ${known.join(', ')}` : `no log folders exist under ${path.join(paths.root, 'logs')}; create logs/${paths.logType}/ or ${generate}`;
   throw new PipelineError('input', `${paths.logs} does not exist; ${choices}`);
 }
 

@@ -123,7 +123,7 @@ class Emitter {
 export async function runDetect(options: DetectOptions): Promise<DetectSummary> {
   const started = Date.now();
   const { tf } = await initTf(options.device);
-  const model = loadTrainedModel(tf, options.paths.model(options.embedder), options.embedder);
+  const model = loadTrainedModel(tf, options.paths, options.embedder);
   const meta = readProcessedMeta(options.paths.processed);
   const drain = Drain.fromJSON(JSON.parse(fs.readFileSync(minerPath(options.paths.processed), 'utf8')) as DrainState, options.config.preprocess.drain);
   const mask = compileMasker(meta.masking as MaskingRule[]);

@@ -6,6 +6,8 @@ import type { CorpusColumns } from '../../io/corpus.js';
 import { loadModelFiles } from '../../model/files.js';
 import { createWeights } from '../../model/weights.js';
 import { PipelineError } from '../../pipeline/errors.js';
+import type { DataPaths } from '../../pipeline/paths.js';
+import { stageCommand } from '../../pipeline/suggested-command.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { classScores } from '../train/calibrate.js';
 import type { Normalization } from '../train/normalize.js';
@@ -36,9 +38,10 @@ interface SavedConfig {
   calibration: { prototypes: (number[] | null)[]; center: number[] | null; distance_scale: number | null; rarity_weight?: number };
 }
 
-export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: string): TrainedModel {
+export function loadTrainedModel(tf: TfModule, paths: DataPaths, embedder: string): TrainedModel {
+  const modelDir = paths.model(embedder);
   const file = path.join(modelDir, 'config.json');
-  if (!fs.existsSync(file)) throw new PipelineError('missing_prerequisite', `no trained ${embedder} model in ${modelDir}: run run-pipeline train --log_type <type> --embedding_type ${embedder} first`);
+  if (!fs.existsSync(file)) throw new PipelineError('missing_prerequisite', `no trained ${embedder} model in ${modelDir}: run ${stageCommand(paths, `train-${embedder}`)} first`);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SavedConfig;
   const { config, values } = loadModelFiles(modelDir);
   const scorer: Scorer = { tf, weights: createWeights(tf, config, 0, values), config, model: saved.training, center: saved.calibration.center, distanceScale: saved.calibration.distance_scale, rarity: null, rarityWeight: saved.calibration.rarity_weight ?? DEFAULT_RARITY_WEIGHT };
@@ -46,7 +49,7 @@ export function loadTrainedModel(tf: TfModule, modelDir: string, embedder: strin
   const savedRarity = JSON.parse(fs.readFileSync(rarityFile, 'utf8')) as SavedRarity | null;
   const steps = savedRarity?.transitions;
   if (steps && steps.vocab !== config.vocab) {
-    throw new PipelineError('input', `${rarityFile}: step counts for ${steps.vocab} template ids, the model has ${config.vocab}; retrain it (run-pipeline train --embedding_type ${embedder} --force_restart)`);
+    throw new PipelineError('input', `${rarityFile}: step counts for ${steps.vocab} template ids, the model has ${config.vocab}; retrain it (${stageCommand(paths, `train-${embedder}`)} --force_restart)`);
   }
   return { scorer, rarity: savedRarity ? rowRarity(rarityFromSaved(savedRarity)) : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
 }

@@ -4,7 +4,7 @@ import { PipelineError } from '../../pipeline/errors.js';
 import type { SplitScores } from '../../io/scores-file.js';
 
 function fail(where: string, field: string, problem: string): never {
-  throw new PipelineError('input', `${where}: field ${field}: ${problem}; retrain the model (run-pipeline train) to rewrite it`);
+  throw new PipelineError('input', `${where}: field ${field}: ${problem}; retrain that model (run-pipeline train with its --embedding_type and --force_restart) to rewrite it`);
 }
 
 function checkFinite(values: readonly number[], where: string, field: string): void {

@@ -83,7 +83,7 @@ test('malformed scores give one line naming the file and the field', () => {
   const broken = { ...handmade('test', [0.1, 0.2], [[], [0]]) };
   (broken.windows.score as number[])[1] = Number.NaN;
   assert.throws(() => evaluateEmbedder({ embedder: 'logbert', validation, test: broken }, false, 10), {
-    name: 'PipelineError', message: 'logbert scores-test.json: field windows.score[1]: NaN is not a finite number; retrain the model (run-pipeline train) to rewrite it',
+    name: 'PipelineError', message: 'logbert scores-test.json: field windows.score[1]: NaN is not a finite number; retrain that model (run-pipeline train with its --embedding_type and --force_restart) to rewrite it',
   });
   const otherClasses = { ...handmade('test', [0.1, 0.2], [[], [0]]), classes: ['x'] };
   assert.throws(() => evaluateEmbedder({ embedder: 'logbert', validation, test: otherClasses }, false, 10), { message: /logbert: scores-validation.json and scores-test.json list different classes/ });
