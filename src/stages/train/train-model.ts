@@ -60,7 +60,7 @@ function percentile(values: number[], q: number): number {
 
 /** Says why training ended, which history.json records too: early stopping or the epoch limit. */
 function logTrainingEnd(embedder: string, epochs: number, stoppedEarly: boolean, patience: number, bestLoss: number): void {
-  const why = stoppedEarly ? `stopped early after epoch ${epochs}: the validation loss did not improve for ${patience} epochs` : `trained all ${epochs} epochs`;
+  const why = stoppedEarly ? `stopped early after epoch ${epochs}: the validation loss did not improve for ${patience} epoch${patience === 1 ? '' : 's'}` : `trained all ${epochs} epochs`;
   logger().info({ embedder, best_validation_loss: +bestLoss.toPrecision(4) }, why);
 }
 
@@ -72,7 +72,9 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const config = transformerConfig(params, inputs.corpus, inputs.dim);
   const loop = new TrainingLoop(tf, config, params, inputs, split);
   const state = await loop.run(job.hooks);
-  logTrainingEnd(embedder, state.history.length, state.done, params.model.patience, state.bestLoss);
+  // Patience can run out on the last epoch too; that is not stopping early.
+  const stoppedEarly = state.done && state.history.length < params.model.epochs;
+  logTrainingEnd(embedder, state.history.length, stoppedEarly, params.model.patience, state.bestLoss);
   const supervised = params.model.supervision === 'labels';
   const rarity = supervised ? null : rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab);
   const rowCount = inputs.vectors.length / inputs.dim;
@@ -110,7 +112,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const rarityFile = path.join(modelDir, 'rarity.json');
   writeJsonAtomicSync(rarityFile, rarity ? savedRarity(rarity) : null);
   const historyFile = path.join(modelDir, 'history.json');
-  writeJsonAtomicSync(historyFile, { epochs: state.history, steps: state.step, stopped_early: state.done, best_validation_loss: state.bestLoss });
+  writeJsonAtomicSync(historyFile, { epochs: state.history, steps: state.step, stopped_early: stoppedEarly, best_validation_loss: state.bestLoss });
   return {
     outputs: [...files, configFile, rarityFile, historyFile],
     summary: { windows: { train: split.train.length, validation: split.validation.length, test: split.test.length }, epochs: state.history.length, steps: state.step, best_validation_loss: state.bestLoss, backend: job.backend.backend, supervision: params.model.supervision },
