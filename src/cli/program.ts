@@ -31,7 +31,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .description('Finds anomalies in security and system logs: preprocess, embed, train, evaluate.\nWith no subcommand, runs every stage for --log_type.')
     .enablePositionalOptions()
     .showSuggestionAfterError(true)
-    .addHelpText('after', `\nExit codes: ${Object.entries(EXIT_CODES).map(([name, code]) => `${code} ${name.replace(/_/g, ' ')}`).join(', ')}.`);
+    .addHelpText('after', `\nExit codes: ${Object.entries(EXIT_CODES).sort((a, b) => a[1] - b[1]).map(([name, code]) => `${code} ${name.replace(/_/g, ' ')}`).join(', ')}.`);
   // The top level also hosts the subcommands, so --log_type is checked in fullRun rather than by commander.
   modelOptions(withRunOptions(program, false))
     .addOption(embeddingTypes())

@@ -73,7 +73,7 @@ export async function runStage(stage: Stage, context: StageContext, options: Run
   }
   if (previous && !matches) logger().warn({ stage: stage.name }, 'configuration or input changed since the last run; the stage restarts');
   const resume = previous && matches && previous.status === 'running' ? { cursor: previous.cursor, progress: previous.progress } : null;
-  if (resume) logger().info({ stage: stage.name, progress: `${(100 * resume.progress).toFixed(1)}%` }, 'resuming stage from its checkpoint');
+  if (resume) logger().info({ stage: stage.name, progress_percent: +(100 * resume.progress).toFixed(1) }, 'resuming stage from its checkpoint');
   else fs.rmSync(context.paths.stageState(stage.name), { recursive: true, force: true });
 
   const every = context.config.checkpoint.every_fraction;

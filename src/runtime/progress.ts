@@ -44,7 +44,8 @@ export function startProgress(title: string, total: number, unit: string): Progr
 
 function barProgress(title: string, total: number, unit: string): Progress {
   const bar = new cliProgress.SingleBar(
-    { format: `${title} [{bar}] {percentage}% {value}/{total} ${unit} {extra}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    // A percentage unit needs no count beside the bar's own percentage (its value is a fraction).
+    { format: `${title} [{bar}] {percentage}%${unit === '%' ? '' : ` {value}/{total} ${unit}`} {extra}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { extra: '' });
