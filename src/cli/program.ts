@@ -10,9 +10,12 @@ import { MIN_POSITIVES_TO_FIT } from '../stages/evaluate/metrics/threshold.js';
 
 type Action<T> = (options: T) => Promise<number>;
 
+function thresholdOption(command: Command): Command {
+  return command.option('--optimize_thresholds', `pick F1-optimal thresholds on the validation split (a supervised class needs ${MIN_POSITIVES_TO_FIT} positive windows there)`);
+}
+
 function modelOptions(command: Command): Command {
-  return command
-    .option('--optimize_thresholds', `pick F1-optimal thresholds on the validation split (a supervised class needs ${MIN_POSITIVES_TO_FIT} positive windows there)`)
+  return thresholdOption(command)
     .addOption(new Option('--supervision <mode>', 'unsupervised (default) or trained on the labels').choices(['none', 'labels']))
     .option('--window <spec>', 'windows: "count" (size and stride from config) or "time:<span>", e.g. time:5m (units ms, s, m, h)', parsers.windowSpec)
     .option('--session_key <regex>', 'group lines into sessions by this regex (e.g. "blk_-?\\d+" for HDFS)', parsers.regex)
@@ -39,7 +42,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
     .option('--json', 'with --check_only: print the audit as JSON')
     .action((options) => run(fullRun, options));
 
-  modelOptions(withRunOptions(program.command('preprocess').description('mask variables, mine templates, write TFRecord shards to processed/{type}/')))
+  withRunOptions(program.command('preprocess').description('mask variables, mine templates, write TFRecord shards to processed/{type}/'))
     .action((options) => run(stageRun(pickers.preprocess()), options));
   withRunOptions(program.command('embed').description('embed every distinct masked line with one embedder (embeddings/{type}/{name}/)'))
     .addOption(embedderOption('--embedding_type <name>', 'the embedder (required)').makeOptionMandatory())
@@ -50,7 +53,7 @@ export function buildProgram(onExit: (code: number) => void): Command {
   modelOptions(withRunOptions(program.command('train').description('train the anomaly transformer on one embedder\'s vectors (models/{type}/{name}/)')))
     .addOption(embedderOption('--embedding_type <name>', 'the embedder whose vectors to use (required)').makeOptionMandatory())
     .action((options) => run(trainAction, options));
-  modelOptions(withRunOptions(program.command('evaluate').description('metrics, charts and report.html in results/{type}/')))
+  thresholdOption(withRunOptions(program.command('evaluate').description('metrics, charts and report.html in results/{type}/')))
     .addOption(embeddingTypes())
     .action((options) => run(evaluateAction, options));
   withDataOptions(program.command('validate').description('audit logs/{type} and labels/{type}: ready or not (exit 0 or 1); writes nothing'))
