@@ -60,3 +60,26 @@ export async function weightValues(weights: Weights): Promise<Map<string, Float3
   for (const [name, variable] of weights) values.set(name, new Float32Array((await variable.data()) as Float32Array));
   return values;
 }
+
+/** Weight values as one checkpoint buffer: float32, in the map's order. */
+export function packWeightValues(values: ReadonlyMap<string, Float32Array>): Buffer {
+  return Buffer.concat([...values.values()].map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
+}
+
+/** Splits a packWeightValues buffer by the sizes of `weights`, in their order. */
+export function unpackWeightValues(bytes: Buffer, weights: Weights): Map<string, Float32Array> {
+  const values = new Map<string, Float32Array>();
+  let offset = 0;
+  for (const [name, variable] of weights) {
+    values.set(name, new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + variable.size * 4)));
+    offset += variable.size * 4;
+  }
+  return values;
+}
+
+/** Sets each weight to its saved values. */
+export function assignWeightValues(tf: TfModule, weights: Weights, values: ReadonlyMap<string, Float32Array>): void {
+  tf.tidy(() => {
+    for (const [name, value] of values) weights.get(name)!.assign(tf.tensor(value, weights.get(name)!.shape));
+  });
+}

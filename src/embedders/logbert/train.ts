@@ -8,7 +8,7 @@ import { adamState, restoreAdam, type AdamState } from '../../model/adam-state.j
 import type { TransformerConfig } from '../../model/config.js';
 import { forward } from '../../model/forward.js';
 import { maskedPredictionLoss } from '../../model/masked-prediction.js';
-import { createWeights, weightValues, type Weights } from '../../model/weights.js';
+import { assignWeightValues, createWeights, packWeightValues, unpackWeightValues, weightValues, type Weights } from '../../model/weights.js';
 import { Random } from '../../runtime/random.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { mlmArrays, mlmTensors } from './batch.js';
@@ -140,32 +140,22 @@ export async function trainLogBert(run: LogBertRun): Promise<TrainedLogBert> {
       await run.onCheckpoint(fraction);
     }
   }
-  if (best) for (const [name, values] of best) weights.get(name)!.assign(tf.tensor(values, weights.get(name)!.shape));
+  if (best) assignWeightValues(tf, weights, best);
   const baseline = frequencyBaseline(encoded, trainIndex, validationLines, config.vocab, config.window);
   return { config, weights, tokenizer, summary: { steps: state.step, trainLoss: state.lastLoss, validationLoss: state.bestLoss, frequencyBaselineLoss: baseline, resumedFromStep, stoppedEarly: state.stopped } };
 }
 
-const pack = (values: Map<string, Float32Array>) => Buffer.concat([...values.values()].map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
-
 async function save(dir: string, weights: Weights, optimizer: ReturnType<TfModule['train']['adam']>, best: Map<string, Float32Array> | null, state: State): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
-  writeFileAtomicSync(path.join(dir, 'weights.bin'), pack(await weightValues(weights)));
-  if (best) writeFileAtomicSync(path.join(dir, 'best.bin'), pack(best));
+  writeFileAtomicSync(path.join(dir, 'weights.bin'), packWeightValues(await weightValues(weights)));
+  if (best) writeFileAtomicSync(path.join(dir, 'best.bin'), packWeightValues(best));
   writeJsonAtomicSync(path.join(dir, 'optimizer.json'), await adamState(optimizer));
   writeJsonAtomicSync(path.join(dir, 'state.json'), state);
 }
 
 async function restore(tf: TfModule, dir: string, weights: Weights, optimizer: ReturnType<TfModule['train']['adam']>): Promise<Map<string, Float32Array> | null> {
-  const unpack = (bytes: Buffer) => {
-    const values = new Map<string, Float32Array>();
-    let offset = 0;
-    for (const [name, variable] of weights) {
-      values.set(name, new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + variable.size * 4)));
-      offset += variable.size * 4;
-    }
-    return values;
-  };
-  for (const [name, values] of unpack(fs.readFileSync(path.join(dir, 'weights.bin')))) weights.get(name)!.assign(tf.tensor(values, weights.get(name)!.shape));
+  const unpack = (bytes: Buffer) => unpackWeightValues(bytes, weights);
+  assignWeightValues(tf, weights, unpack(fs.readFileSync(path.join(dir, 'weights.bin'))));
   await restoreAdam(tf, optimizer, JSON.parse(fs.readFileSync(path.join(dir, 'optimizer.json'), 'utf8')) as AdamState);
   return fs.existsSync(path.join(dir, 'best.bin')) ? unpack(fs.readFileSync(path.join(dir, 'best.bin'))) : null;
 }

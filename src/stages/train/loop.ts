@@ -7,7 +7,7 @@ import { writeFileAtomicSync, writeJsonAtomicSync } from '../../io/atomic-write.
 import { adamState, restoreAdam, type AdamState } from '../../model/adam-state.js';
 import { forward } from '../../model/forward.js';
 import { ownLines, type TransformerConfig } from '../../model/config.js';
-import { createWeights, weightValues, type Weights } from '../../model/weights.js';
+import { assignWeightValues, createWeights, packWeightValues, unpackWeightValues, weightValues, type Weights } from '../../model/weights.js';
 import { Random } from '../../runtime/random.js';
 import type { TfModule } from '../../runtime/tf.js';
 import { batchArrays, batchTensors, type TrainInputs } from './batches.js';
@@ -149,10 +149,9 @@ export class TrainingLoop {
   async saveState(dir: string, state: LoopState): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     const values = await weightValues(this.weights);
-    const pack = (map: Map<string, Float32Array>) => Buffer.concat([...map.values()].map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength)));
-    writeFileAtomicSync(path.join(dir, 'weights.bin'), pack(values));
-    if (this.average) writeFileAtomicSync(path.join(dir, 'average.bin'), pack(await this.average.values()));
-    if (this.best) writeFileAtomicSync(path.join(dir, 'best.bin'), pack(this.best));
+    writeFileAtomicSync(path.join(dir, 'weights.bin'), packWeightValues(values));
+    if (this.average) writeFileAtomicSync(path.join(dir, 'average.bin'), packWeightValues(await this.average.values()));
+    if (this.best) writeFileAtomicSync(path.join(dir, 'best.bin'), packWeightValues(this.best));
     writeJsonAtomicSync(path.join(dir, 'optimizer.json'), await adamState(this.optimizer));
     writeJsonAtomicSync(path.join(dir, 'loop.json'), state);
   }
@@ -160,17 +159,8 @@ export class TrainingLoop {
   async loadState(dir: string): Promise<LoopState | null> {
     const file = path.join(dir, 'loop.json');
     if (!fs.existsSync(file)) return null;
-    const unpack = (bytes: Buffer) => {
-      const map = new Map<string, Float32Array>();
-      let offset = 0;
-      for (const [name, variable] of this.weights) {
-        const size = variable.size;
-        map.set(name, new Float32Array(bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + size * 4)));
-        offset += size * 4;
-      }
-      return map;
-    };
-    this.assignAll(unpack(fs.readFileSync(path.join(dir, 'weights.bin'))));
+    const unpack = (bytes: Buffer) => unpackWeightValues(bytes, this.weights);
+    assignWeightValues(this.tf, this.weights, unpack(fs.readFileSync(path.join(dir, 'weights.bin'))));
     if (fs.existsSync(path.join(dir, 'best.bin'))) this.best = unpack(fs.readFileSync(path.join(dir, 'best.bin')));
     const averageFile = path.join(dir, 'average.bin');
     this.average?.restore(fs.existsSync(averageFile) ? unpack(fs.readFileSync(averageFile)) : null);
@@ -210,15 +200,9 @@ export class TrainingLoop {
       }
       await this.endEpoch(state);
     }
-    if (this.best) this.assignAll(this.best);
+    if (this.best) assignWeightValues(tf, this.weights, this.best);
     else this.average?.replaceWeights();
     return state;
-  }
-
-  private assignAll(values: Map<string, Float32Array>): void {
-    this.tf.tidy(() => {
-      for (const [name, value] of values) this.weights.get(name)!.assign(this.tf.tensor(value, this.weights.get(name)!.shape));
-    });
   }
 
   /** Frees the weights and their average: for models trained only to be compared (tuning). */

@@ -4,7 +4,7 @@
 import type { Config } from '../../config/schema.js';
 import { resolveProfile } from '../../config/performance.js';
 import { PipelineError } from '../../pipeline/errors.js';
-import { parseWindowSpec, sessionKeyProblem, WINDOW_SPEC_HELP } from './window-spec.js';
+import { parseWindowSpec, WINDOW_SPEC_HELP } from './window-spec.js';
 import { DEFAULT_CONTEXT, DEFAULT_EMA_DECAY, DEFAULT_LEARNING_RATE, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams, type WindowSection } from './params.js';
 
 export interface TrainChoices {
@@ -23,11 +23,8 @@ function windowChoice(base: WindowSection, choices: TrainChoices, split: SplitPa
     if (!spec) throw new PipelineError('usage', `--window "${choices.window}" is not valid. ${WINDOW_SPEC_HELP}`);
     windows = { ...windows, ...spec };
   }
-  if (choices.session_key) {
-    const problem = sessionKeyProblem(choices.session_key);
-    if (problem) throw new PipelineError('usage', `--session_key "${choices.session_key}": ${problem}`);
-    windows = { ...windows, mode: 'session', session_key: choices.session_key };
-  }
+  // --session_key was checked when the command line was read (window-spec.ts).
+  if (choices.session_key) windows = { ...windows, mode: 'session', session_key: choices.session_key };
   // No context for session windows (their lines are not a run of the log) or a random split (it
   // would reach into the other splits' lines).
   const runs = windows.mode !== 'session' && split.method !== 'random';
