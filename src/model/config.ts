@@ -16,6 +16,8 @@ export interface TransformerConfig {
   readonly classes: number;
   /** Time features per line (gap, time of day; see stages/train/time-features.ts); absent or 0 = none. */
   readonly timeFeatures?: number;
+  /** Whether the model reads each line's rarity under the training split (see stages/train/rarity.ts); absent = no. */
+  readonly rarityInput?: boolean;
 }
 
 /** How many of a window's positions hold its own lines. */

@@ -17,6 +17,8 @@ export interface ForwardInput {
   readonly present: Tensor;
   /** [batch, window, timeFeatures] when the model reads time features. */
   readonly time?: Tensor;
+  /** [batch, window] each line's rarity when the model reads it. */
+  readonly rarity?: Tensor;
 }
 
 export interface ForwardOutput {
@@ -51,9 +53,9 @@ function feedForward(tf: TfModule, w: Weights, prefix: string, x: Tensor): Tenso
 
 /**
  * Line vectors projected to d_model, masked lines replaced by the projected mask vector, plus the
- * projected time features. The lines are data, so only the mask vector's row needs a gradient
- * through the projection: computing it apart spares the full dy·kernelᵀ product. A masked line
- * keeps its time features: they are context, not what is predicted.
+ * projected time features and rarity. The lines are data, so only the mask vector's row needs a
+ * gradient through the projection: computing it apart spares the full dy·kernelᵀ product. A masked
+ * line keeps its time features: they are context, not what is predicted.
  */
 function projectLines(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput): Tensor {
   const [batch, length, inputDim] = input.vectors.shape;
@@ -62,9 +64,10 @@ function projectLines(tf: TfModule, w: Weights, config: TransformerConfig, input
   const kept = tf.mul(tf.reshape(input.vectors, [batch * length, inputDim]), tf.sub(1, masked));
   const lines = dense(tf, kept, kernel, w.get('input/bias')!, { inputGradient: false });
   const maskRow = matMul(tf, tf.reshape(w.get('mask_vector')!, [1, inputDim]), kernel);
-  const projected = tf.add(lines, tf.mul(masked, maskRow));
-  if (!config.timeFeatures || !input.time) return projected;
-  return tf.add(projected, matMul(tf, tf.reshape(input.time, [batch * length, config.timeFeatures]), w.get('time/kernel')!));
+  let projected = tf.add(lines, tf.mul(masked, maskRow));
+  if (config.timeFeatures && input.time) projected = tf.add(projected, matMul(tf, tf.reshape(input.time, [batch * length, config.timeFeatures]), w.get('time/kernel')!));
+  if (config.rarityInput && input.rarity) projected = tf.add(projected, matMul(tf, tf.reshape(input.rarity, [batch * length, 1]), w.get('rarity/kernel')!));
+  return projected;
 }
 
 /** `maps`, when given, receives each layer's attention probabilities [batch, heads, 1 + window, 1 + window]. */

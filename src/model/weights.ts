@@ -17,6 +17,7 @@ export function weightShapes(config: TransformerConfig): [string, number[]][] {
     ['positions', [window + 1, dModel]],
   ];
   if (config.timeFeatures) shapes.push(['time/kernel', [config.timeFeatures, dModel]]);
+  if (config.rarityInput) shapes.push(['rarity/kernel', [1, dModel]]);
   for (let l = 0; l < config.layers; l++) {
     const p = `block${l}`;
     shapes.push([`${p}/ln1/gamma`, [dModel]], [`${p}/ln1/beta`, [dModel]]);

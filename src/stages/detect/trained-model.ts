@@ -20,7 +20,7 @@ import type { Window } from '../train/windows.js';
 
 export interface TrainedModel {
   readonly scorer: Scorer;
-  /** Rarity of lines (by training vector row) and of steps between templates, for unsupervised models. */
+  /** Rarity of lines (by training vector row) and of steps between templates: unsupervised models score it, supervised ones may read it. */
   readonly rarity: RowRarity | null;
   readonly classes: string[];
   readonly windows: WindowParams;
@@ -48,9 +48,9 @@ export function loadTrainedModel(tf: TfModule, paths: DataPaths, embedder: strin
   const rarityFile = path.join(modelDir, 'rarity.json');
   const savedRarity = JSON.parse(fs.readFileSync(rarityFile, 'utf8')) as SavedRarity | null;
   const steps = savedRarity?.transitions;
-  if (steps && steps.vocab !== config.vocab) {
-    throw new PipelineError('input', `${rarityFile}: step counts for ${steps.vocab} template ids, the model has ${config.vocab}; retrain it (${stageCommand(paths, `train-${embedder}`)} --force_restart)`);
-  }
+  const retrain = `retrain it (${stageCommand(paths, `train-${embedder}`)} --force_restart)`;
+  if (steps && steps.vocab !== config.vocab) throw new PipelineError('input', `${rarityFile}: step counts for ${steps.vocab} template ids, the model has ${config.vocab}; ${retrain}`);
+  if (config.rarityInput && !savedRarity) throw new PipelineError('input', `${rarityFile}: the model reads line rarity, but the file holds no line counts; ${retrain}`);
   return { scorer, rarity: savedRarity ? rowRarity(rarityFromSaved(savedRarity)) : null, classes: saved.classes, windows: saved.windows, normalization: saved.input_normalization, thresholds: saved.thresholds, prototypes: saved.calibration.prototypes };
 }
 
@@ -86,7 +86,9 @@ export function scoreNewWindows(model: TrainedModel, windows: Window[], lines: N
   };
   const rows = Uint32Array.from({ length: n }, (_, i) => i);
   const rarity = model.rarity ? rarityOfKnownRows(model.rarity, knownRows) : null;
-  const columns = scoreWindows({ ...model.scorer, rarity }, windows, { corpus, vectors, rows, dim: config.inputDim }, batchSize);
+  const scored = model.scorer.model.supervision === 'labels' ? null : rarity;
+  const rowRarity = config.rarityInput ? rarity?.byRow : undefined;
+  const columns = scoreWindows({ ...model.scorer, rarity: scored }, windows, { corpus, vectors, rows, dim: config.inputDim, rowRarity }, batchSize);
   const calibration = { window: model.thresholds.window, prototypes: model.prototypes };
   return windows.map((_, w) => {
     const result = windowResult(columns, w);

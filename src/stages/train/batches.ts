@@ -13,6 +13,8 @@ export interface TrainInputs {
   readonly rows: Uint32Array;
   readonly dim: number;
   readonly session?: Uint32Array;
+  /** Rarity of each vector row under the training split, for models that read it (see rarity.ts). */
+  readonly rowRarity?: Float32Array;
 }
 
 export interface BatchArrays {
@@ -30,6 +32,8 @@ export interface BatchArrays {
   readonly lineLabels: Float32Array;
   /** [size, window, TIME_FEATURES] when the model reads time features. */
   readonly time: Float32Array | null;
+  /** [size, window]: each line's rarity when the model reads it; 0 for a masked line, which it must not give away. */
+  readonly rarity: Float32Array | null;
 }
 
 const NO_LINES = new Uint32Array(0);
@@ -67,6 +71,8 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
   const labels = new Float32Array(size * classes);
   const lineLabels = new Float32Array(size * length * classes);
   const time = config.timeFeatures ? new Float32Array(size * length * TIME_FEATURES) : null;
+  const rarity = config.rarityInput ? new Float32Array(size * length) : null;
+  const rowRarity = config.rarityInput ? requiredRowRarity(inputs) : null;
   windows.forEach((w, b) => {
     const placed = placeLines(w, config);
     offsets[b] = placed.offset;
@@ -81,13 +87,19 @@ export function batchArrays(windows: readonly Window[], inputs: TrainInputs, con
         own[at] = 1;
         masked[at] = isMasked(b, ownIndex) ? 1 : 0;
       }
+      if (rarity && rowRarity && !masked[at]) rarity[at] = rowRarity[row];
       templates[at] = Math.min(inputs.corpus.template[line], config.vocab - 1);
       for (let k = labelOffsets[line]; k < labelOffsets[line + 1]; k++) lineLabels[at * classes + labelIds[k]] = 1;
     });
     if (time) writeTimeFeatures(inputs.corpus.ts, placed.lines, placed.lines.length, time, (b * length + placed.first) * TIME_FEATURES);
     for (const label of windowLabels(w, inputs.corpus)) labels[b * classes + label] = 1;
   });
-  return { size, vectors, masked, present, own, offsets, templates, labels, lineLabels, time };
+  return { size, vectors, masked, present, own, offsets, templates, labels, lineLabels, time, rarity };
+}
+
+function requiredRowRarity(inputs: TrainInputs): Float32Array {
+  if (!inputs.rowRarity) throw new Error('the model reads line rarity, but no rarity per row was given');
+  return inputs.rowRarity;
 }
 
 export function batchTensors(tf: TfModule, arrays: BatchArrays, config: TransformerConfig) {
@@ -103,6 +115,7 @@ export function batchTensors(tf: TfModule, arrays: BatchArrays, config: Transfor
     labels: tf.tensor2d(arrays.labels, [size, Math.max(1, config.classes)]),
     lineLabels: tf.tensor3d(arrays.lineLabels, [size, config.window, Math.max(1, config.classes)]),
     ...(arrays.time ? { time: tf.tensor3d(arrays.time, [size, config.window, TIME_FEATURES]) } : {}),
+    ...(arrays.rarity ? { rarity: tf.tensor2d(arrays.rarity, [size, config.window]) } : {}),
   };
 }
 

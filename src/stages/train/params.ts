@@ -45,6 +45,12 @@ export const modelSchema = z.strictObject({
   hypersphere_weight: z.number().min(0),
   /** Give the model each line's gap to the previous line and its time of day (see time-features.ts). */
   time_features: z.boolean(),
+  /**
+   * Give the model each line's rarity under the training split beside its vector: how unusual a line
+   * is generalises to lines the word vectors know little of (a login from a country seen twice).
+   * null = on when supervised, off unsupervised (masked-line prediction scores rarity apart, below).
+   */
+  rarity_input: z.boolean().nullable(),
   /** Share of an unsupervised window score that comes from line rarity; null = picked on the validation split. */
   rarity_weight: z.number().min(0).max(1).nullable(),
   /** Adam's step size; null = 0.005 unsupervised, 0.001 supervised (its class-weighted loss is far noisier, and diverges at 0.005). */
@@ -74,14 +80,16 @@ export type WindowParams = Omit<WindowSection, 'context'> & { readonly context: 
 export type SplitParams = z.infer<typeof splitSchema>;
 /** The `model` section as configured. */
 export type ModelSection = z.infer<typeof modelSchema>;
-/** The `model` section of a run, with the learning rate and weight average resolved for its supervision. */
-export type ModelParams = Omit<ModelSection, 'learning_rate' | 'ema_decay'> & { readonly learning_rate: number; readonly ema_decay: number };
+/** The `model` section of a run, with the learning rate, weight average and rarity input resolved for its supervision. */
+export type ModelParams = Omit<ModelSection, 'learning_rate' | 'ema_decay' | 'rarity_input'> & { readonly learning_rate: number; readonly ema_decay: number; readonly rarity_input: boolean };
 
 export const DEFAULT_CONTEXT: Readonly<Record<ModelSection['supervision'], number>> = { none: 0, labels: 16 };
 
 export const DEFAULT_LEARNING_RATE: Readonly<Record<ModelSection['supervision'], number>> = { none: 0.005, labels: 0.001 };
 
 export const DEFAULT_EMA_DECAY: Readonly<Record<ModelSection['supervision'], number>> = { none: 0, labels: 0.99 };
+
+export const DEFAULT_RARITY_INPUT: Readonly<Record<ModelSection['supervision'], boolean>> = { none: false, labels: true };
 
 export interface TrainParams {
   readonly windows: WindowParams;

@@ -5,7 +5,7 @@ import type { Config } from '../../config/schema.js';
 import { resolveProfile } from '../../config/performance.js';
 import { PipelineError } from '../../pipeline/errors.js';
 import { parseWindowSpec, WINDOW_SPEC_HELP } from './window-spec.js';
-import { DEFAULT_CONTEXT, DEFAULT_EMA_DECAY, DEFAULT_LEARNING_RATE, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams, type WindowSection } from './params.js';
+import { DEFAULT_CONTEXT, DEFAULT_EMA_DECAY, DEFAULT_LEARNING_RATE, DEFAULT_RARITY_INPUT, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams, type WindowSection } from './params.js';
 
 export interface TrainChoices {
   readonly supervision?: string;
@@ -34,7 +34,8 @@ function windowChoice(base: WindowSection, choices: TrainChoices, split: SplitPa
 function modelChoice(model: ModelSection, choices: TrainChoices): ModelParams {
   const supervision = (choices.supervision as ModelParams['supervision']) ?? model.supervision;
   const learning_rate = model.learning_rate ?? DEFAULT_LEARNING_RATE[supervision];
-  return { ...model, supervision, tune: choices.tune ?? model.tune, learning_rate, ema_decay: model.ema_decay ?? DEFAULT_EMA_DECAY[supervision] };
+  const rarity_input = model.rarity_input ?? DEFAULT_RARITY_INPUT[supervision];
+  return { ...model, supervision, tune: choices.tune ?? model.tune, learning_rate, ema_decay: model.ema_decay ?? DEFAULT_EMA_DECAY[supervision], rarity_input };
 }
 
 export function trainSettings(config: Config, choices: TrainChoices, lines: number): TrainParams {

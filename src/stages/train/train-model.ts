@@ -50,7 +50,7 @@ export function transformerConfig(params: TrainParams, corpus: CorpusColumns, in
   const m = params.model;
   const context = params.windows.context;
   const shape = { inputDim, dModel: m.d_model, layers: m.layers, heads: m.heads, ff: m.ff, window: params.windows.size + 2 * context, vocab: corpus.templateCount + 1, classes: corpus.classes.length, timeFeatures: m.time_features ? TIME_FEATURES : 0 };
-  return context ? { ...shape, context } : shape;
+  return { ...shape, ...(context ? { context } : {}), ...(m.rarity_input ? { rarityInput: true } : {}) };
 }
 
 function percentile(values: number[], q: number): number {
@@ -65,9 +65,13 @@ function logTrainingEnd(embedder: string, epochs: number, stoppedEarly: boolean,
 }
 
 export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[]; summary: Record<string, unknown> }> {
-  const { tf, inputs, embedder, modelDir } = job;
-  const split = trainingWindows(splitWindows(inputs.corpus, job.params.windows, job.params.split, job.params.seed, inputs.session), job.params, inputs.corpus);
+  const { tf, embedder, modelDir } = job;
+  const split = trainingWindows(splitWindows(job.inputs.corpus, job.params.windows, job.params.split, job.params.seed, job.inputs.session), job.params, job.inputs.corpus);
   logger().info({ embedder, train: split.train.length, validation: split.validation.length, test: split.test.length }, 'windows');
+  // Rarity as the training windows show it: a model input when supervised, part of the score when not.
+  const rarity = rarityTable(split.train, job.inputs.rows, job.inputs.corpus.template, job.inputs.corpus.templateCount + 1);
+  const rowRarity = rarityByRow(rarity, job.inputs.vectors.length / job.inputs.dim);
+  const inputs = job.params.model.rarity_input ? { ...job.inputs, rowRarity } : job.inputs;
   const params = job.params.model.tune ? await tuneModel(tf, job.params, inputs, split) : job.params;
   const config = transformerConfig(params, inputs.corpus, inputs.dim);
   const loop = new TrainingLoop(tf, config, params, inputs, split);
@@ -76,9 +80,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const stoppedEarly = state.done && state.history.length < params.model.epochs;
   logTrainingEnd(embedder, state.history.length, stoppedEarly, params.model.patience, state.bestLoss);
   const supervised = params.model.supervision === 'labels';
-  const rarity = supervised ? null : rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab);
-  const rowCount = inputs.vectors.length / inputs.dim;
-  const base: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: null, rarity: rarity ? lineRarity(rarity, rarityByRow(rarity, rowCount)) : null, rarityWeight: params.model.rarity_weight ?? DEFAULT_RARITY_WEIGHT };
+  const base: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: null, rarity: supervised ? null : lineRarity(rarity, rowRarity), rarityWeight: params.model.rarity_weight ?? DEFAULT_RARITY_WEIGHT };
   const trainSample = split.train.filter((_, i) => i % Math.max(1, Math.ceil(split.train.length / 400)) === 0);
   const distances = state.center ? Array.from(scoreWindows({ ...base, model: { ...params.model, supervision: 'labels' } }, trainSample, inputs, params.batchSize).distance) : [];
   const scorer: Scorer = { ...base, distanceScale: distances.length ? percentile(distances, 0.95) : null };
@@ -110,7 +112,8 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
     embedder,
   });
   const rarityFile = path.join(modelDir, 'rarity.json');
-  writeJsonAtomicSync(rarityFile, rarity ? savedRarity(rarity) : null);
+  // Detection needs the counts wherever the model reads or scores rarity.
+  writeJsonAtomicSync(rarityFile, !supervised || config.rarityInput ? savedRarity(rarity) : null);
   const historyFile = path.join(modelDir, 'history.json');
   writeJsonAtomicSync(historyFile, { epochs: state.history, steps: state.step, stopped_early: stoppedEarly, best_validation_loss: state.bestLoss });
   return {

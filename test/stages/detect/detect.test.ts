@@ -1,5 +1,6 @@
 // detect on new logs through the CLI: JSON lines for flagged windows, a summary on stderr, stdin,
-// --output written whole, and clear errors without a trained model or with mismatched step counts.
+// --output written whole, and clear errors without a trained model, with mismatched step counts, or
+// when a model that reads line rarity has lost its counts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -55,4 +56,29 @@ test('detect scores new logs with the trained model', { timeout: 120_000 }, asyn
   const expected = `${rarityFile}: step counts for ${rarity.transitions.vocab + 1} template ids, the model has ${rarity.transitions.vocab}; retrain it`;
   assert.ok(mismatched.stderr.includes(expected), mismatched.stderr);
   assert.doesNotMatch(mismatched.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('a supervised model reads line rarity: training saves the counts, detect scores with them, and says what to do without them', { timeout: 120_000 }, async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-supervised-'));
+  await writeSample({ logType: 'auth', users: 3, lines: 900, seed: 5, outDir: root });
+  const config = path.join(root, 'tiny.json');
+  fs.writeFileSync(config, JSON.stringify({ ...TINY, windows: { ...TINY.windows, context: 2 } }));
+  const base = ['--log_type', 'auth', '--data_dir', root, '--config', config];
+  assert.equal(cli(['train', ...base, '--embedding_type', 'fasttext', '--supervision', 'labels', '--quiet']).code, 0);
+  const modelDir = path.join(root, 'models', 'auth', 'fasttext');
+  assert.equal(JSON.parse(fs.readFileSync(path.join(modelDir, 'config.json'), 'utf8')).architecture.rarityInput, true);
+  const rarityFile = path.join(modelDir, 'rarity.json');
+  const rarity = JSON.parse(fs.readFileSync(rarityFile, 'utf8'));
+  assert.ok(rarity.rows.length > 0 && rarity.total > 0, 'training saved its line counts');
+
+  const folder = path.join(root, 'logs', 'auth');
+  const scored = cli(['detect', ...base, '--input', folder, '--all', '--quiet']);
+  assert.equal(scored.code, 0, scored.stderr);
+  assert.equal(scored.stdout.trim().split('\n').length, 900, 'with --all every line once');
+
+  fs.writeFileSync(rarityFile, 'null');
+  const without = cli(['detect', ...base, '--input', folder, '--quiet']);
+  assert.equal(without.code, 3);
+  assert.ok(without.stderr.includes(`${rarityFile}: the model reads line rarity, but the file holds no line counts; retrain it`), without.stderr);
+  assert.doesNotMatch(without.stderr, /\n\s+at /, 'no stack trace');
 });

@@ -1,6 +1,6 @@
 // Scoring new lines gives the same window and line scores as training gave the same windows: the
-// same vectors, times (time features), rarity and score mix reach the model by both paths, for
-// unsupervised and supervised models.
+// same vectors, times (time features), rarity (scored, or read by the model) and score mix reach
+// the model by both paths, for unsupervised and supervised models.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,21 +20,25 @@ import { tinyInputs, tinyParams } from '../train/helpers.js';
 
 configureLogger({ verbosity: 'quiet' });
 
-for (const [supervision, context] of [['none', 0], ['labels', 0], ['none', 3], ['labels', 3]] as const) {
-  test(`new windows score as training scored the same windows (supervision ${supervision}, context ${context})`, async () => {
+const cases = [['none', 0, false], ['labels', 0, false], ['none', 3, false], ['labels', 3, false], ['labels', 3, true]] as const;
+
+for (const [supervision, context, rarityInput] of cases) {
+  test(`new windows score as training scored the same windows (supervision ${supervision}, context ${context}${rarityInput ? ', rarity input' : ''})`, async () => {
     const { tf } = await initTf('auto');
-    const inputs = tinyInputs();
-    const base = tinyParams({ epochs: 2, supervision });
+    const plain = tinyInputs();
+    const base = tinyParams({ epochs: 2, supervision, rarity_input: rarityInput });
     const params = { ...base, windows: { ...base.windows, context } };
-    const split = splitWindows(inputs.corpus, params.windows, params.split, params.seed);
-    const config = transformerConfig(params, inputs.corpus, inputs.dim);
-    assert.deepEqual([config.timeFeatures, config.window, config.context ?? 0], [4, 8 + 2 * context, context]);
+    const split = splitWindows(plain.corpus, params.windows, params.split, params.seed);
+    const config = transformerConfig(params, plain.corpus, plain.dim);
+    assert.deepEqual([config.timeFeatures, config.window, config.context ?? 0, config.rarityInput ?? false], [4, 8 + 2 * context, context, rarityInput]);
+    // As training saves it: rarity for unsupervised models and for models that read it.
+    const table = supervision === 'none' || rarityInput ? rarityTable(split.train, plain.rows, plain.corpus.template, config.vocab) : null;
+    const byRow = table && rarityByRow(table, plain.vectors.length / plain.dim);
+    const inputs: TrainInputs = rarityInput && byRow ? { ...plain, rowRarity: byRow } : plain;
     const loop = new TrainingLoop(tf, config, params, inputs, split);
     const state = await loop.run({ stateDir: fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-model-')), resume: false, due: () => false, onCheckpoint: async () => {} });
-    // As training saves it: rarity for unsupervised models only.
-    const table = supervision === 'none' ? rarityTable(split.train, inputs.rows, inputs.corpus.template, config.vocab) : null;
     const scorer: Scorer = { tf, weights: loop.weights, config, model: params.model, center: state.center, distanceScale: 2, rarity: null, rarityWeight: 0.4 };
-    const expected = scoreWindows({ ...scorer, rarity: table && lineRarity(table, rarityByRow(table, inputs.vectors.length / inputs.dim)) }, split.test, inputs, 8);
+    const expected = scoreWindows({ ...scorer, rarity: supervision === 'none' && table && byRow ? lineRarity(table, byRow) : null }, split.test, inputs, 8);
     const model = { scorer, rarity: table && rowRarity(table), classes: ['burst'], thresholds: { window: 0.5, line: 0.5, classes: [0.5] }, prototypes: [null] } as unknown as TrainedModel;
     assertScoresAlike(scoreLikeDetection(model, split.test, inputs), expected);
   });

@@ -38,3 +38,15 @@ test('a model without context reads only the own lines, even when windows carry 
   assert.deepEqual([...arrays.templates], [0, 1, 2, 3]);
   assert.deepEqual([...arrays.own], [1, 1, 1, 1]);
 });
+
+test('a model that reads rarity gets each line’s rarity by its row, none for masked lines or padding, and needs rarity to be given', () => {
+  const inputs = tinyInputs(120, 1);
+  // Rows are templates in the tiny corpus: rarity 0.1 × (template + 1).
+  const rowRarity = Float32Array.from({ length: 6 }, (_, row) => 0.1 * (row + 1));
+  const reads = { ...config, window: 6, context: 0, rarityInput: true };
+  const windows: Window[] = [{ entity: 'e0', lines: span(88, 92) }];
+  const arrays = batchArrays(windows, { ...inputs, rowRarity }, reads, (_, i) => i === 1);
+  assert.deepEqual([...arrays.rarity!].map((r) => +r.toFixed(2)), [0.1, 0, 0.6, 0.6, 0, 0], 'lines 88-91 are templates 0, 1, 5, 5; line 89 is masked; two padding places');
+  assert.equal(batchArrays(windows, inputs, config, () => false).rarity, null, 'a model without rarity input gets none');
+  assert.throws(() => batchArrays(windows, inputs, reads, () => false), /the model reads line rarity, but no rarity per row was given/);
+});

@@ -1,4 +1,4 @@
-// Training settings: the learning rate, the weight average and the window context follow the supervision unless the configuration sets them.
+// Training settings: the learning rate, the weight average, the rarity input and the window context follow the supervision unless the configuration sets them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/config/load.js';
@@ -9,6 +9,7 @@ import { userConfigFile } from '../../helpers/config-file.js';
 const bySupervision = [
   { section: 'model', key: 'learning_rate', none: 0.005, labels: 0.001, configured: 0.003 },
   { section: 'model', key: 'ema_decay', none: 0, labels: 0.99, configured: 0.9 },
+  { section: 'model', key: 'rarity_input', none: false, labels: true, configured: false },
   { section: 'windows', key: 'context', none: 0, labels: 16, configured: 4 },
 ] as const;
 
