@@ -55,7 +55,8 @@ function feedForward(tf: TfModule, w: Weights, prefix: string, x: Tensor): Tenso
  * Line vectors projected to d_model, masked lines replaced by the projected mask vector, plus the
  * projected time features and rarity. The lines are data, so only the mask vector's row needs a
  * gradient through the projection: computing it apart spares the full dy·kernelᵀ product. A masked
- * line keeps its time features: they are context, not what is predicted.
+ * line keeps its time features: they are context, not what is predicted. Its rarity is zero
+ * (batches.ts): that would give the line away.
  */
 function projectLines(tf: TfModule, w: Weights, config: TransformerConfig, input: ForwardInput): Tensor {
   const [batch, length, inputDim] = input.vectors.shape;

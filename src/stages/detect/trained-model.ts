@@ -86,6 +86,7 @@ export function scoreNewWindows(model: TrainedModel, windows: Window[], lines: N
   };
   const rows = Uint32Array.from({ length: n }, (_, i) => i);
   const rarity = model.rarity ? rarityOfKnownRows(model.rarity, knownRows) : null;
+  // Unsupervised scores mix rarity in; a supervised model may read it, but its scores are its class probabilities.
   const scored = model.scorer.model.supervision === 'labels' ? null : rarity;
   const rowRarity = config.rarityInput ? rarity?.byRow : undefined;
   const columns = scoreWindows({ ...model.scorer, rarity: scored }, windows, { corpus, vectors, rows, dim: config.inputDim, rowRarity }, batchSize);

@@ -68,7 +68,7 @@ export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[];
   const { tf, embedder, modelDir } = job;
   const split = trainingWindows(splitWindows(job.inputs.corpus, job.params.windows, job.params.split, job.params.seed, job.inputs.session), job.params, job.inputs.corpus);
   logger().info({ embedder, train: split.train.length, validation: split.validation.length, test: split.test.length }, 'windows');
-  // Rarity as the training windows show it: a model input when supervised, part of the score when not.
+  // Rarity as the training windows show it: a model input with model.rarity_input, part of the score when unsupervised.
   const rarity = rarityTable(split.train, job.inputs.rows, job.inputs.corpus.template, job.inputs.corpus.templateCount + 1);
   const rowRarity = rarityByRow(rarity, job.inputs.vectors.length / job.inputs.dim);
   const inputs = job.params.model.rarity_input ? { ...job.inputs, rowRarity } : job.inputs;

@@ -24,6 +24,10 @@ for (const { section, key, none, labels, configured } of bySupervision) {
   });
 }
 
+test('model.rarity_input set true holds for an unsupervised model too', () => {
+  assert.equal(trainSettings(loadConfig(userConfigFile('{"model":{"rarity_input":true}}')), {}, 1000).model.rarity_input, true);
+});
+
 test('session windows and a random split get no context', () => {
   const config = loadConfig(userConfigFile('{"windows":{"context":4}}'));
   assert.equal(trainSettings(config, { supervision: 'labels', session_key: 'sid=(\\d+)' }, 1000).windows.context, 0);
