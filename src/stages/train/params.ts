@@ -9,6 +9,13 @@ export const windowsSchema = z
     mode: z.enum(['count', 'time', 'session']),
     size: z.number().int().min(2).max(512),
     stride: z.number().int().min(1),
+    /**
+     * Stride of the count windows training learns from; validation, test and detection keep
+     * `stride`. null = half of `stride` supervised (an incident is seen at more places in a
+     * window, and cut by its edges in more ways, as test windows will cut it), `stride`
+     * unsupervised. A random split keeps `stride`.
+     */
+    train_stride: z.number().int().min(1).nullable(),
     time_span: z.string().regex(TIME_SPAN, 'a duration of at least one unit, such as 30s, 5m or 1h'),
     session_key: z.string().nullable(),
     /**
@@ -75,8 +82,8 @@ export const modelSchema = z.strictObject({
 
 /** The `windows` section as configured. */
 export type WindowSection = z.infer<typeof windowsSchema>;
-/** The `windows` section of a run, with the context resolved for its supervision. */
-export type WindowParams = Omit<WindowSection, 'context'> & { readonly context: number };
+/** The `windows` section of a run, with the context and the training stride resolved for its supervision. */
+export type WindowParams = Omit<WindowSection, 'context' | 'train_stride'> & { readonly context: number; readonly train_stride: number };
 export type SplitParams = z.infer<typeof splitSchema>;
 /** The `model` section as configured. */
 export type ModelSection = z.infer<typeof modelSchema>;
@@ -84,6 +91,9 @@ export type ModelSection = z.infer<typeof modelSchema>;
 export type ModelParams = Omit<ModelSection, 'learning_rate' | 'ema_decay' | 'rarity_input'> & { readonly learning_rate: number; readonly ema_decay: number; readonly rarity_input: boolean };
 
 export const DEFAULT_CONTEXT: Readonly<Record<ModelSection['supervision'], number>> = { none: 0, labels: 16 };
+
+/** The training stride as a share of `stride` when `windows.train_stride` is null. */
+export const DEFAULT_TRAIN_STRIDE_SHARE: Readonly<Record<ModelSection['supervision'], number>> = { none: 1, labels: 0.5 };
 
 export const DEFAULT_LEARNING_RATE: Readonly<Record<ModelSection['supervision'], number>> = { none: 0.005, labels: 0.001 };
 

@@ -5,7 +5,7 @@ import type { Config } from '../../config/schema.js';
 import { resolveProfile } from '../../config/performance.js';
 import { PipelineError } from '../../pipeline/errors.js';
 import { parseWindowSpec, WINDOW_SPEC_HELP } from './window-spec.js';
-import { DEFAULT_CONTEXT, DEFAULT_EMA_DECAY, DEFAULT_LEARNING_RATE, DEFAULT_RARITY_INPUT, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams, type WindowSection } from './params.js';
+import { DEFAULT_CONTEXT, DEFAULT_EMA_DECAY, DEFAULT_TRAIN_STRIDE_SHARE, DEFAULT_LEARNING_RATE, DEFAULT_RARITY_INPUT, type ModelParams, type ModelSection, type SplitParams, type TrainParams, type WindowParams, type WindowSection } from './params.js';
 
 export interface TrainChoices {
   readonly supervision?: string;
@@ -28,7 +28,9 @@ function windowChoice(base: WindowSection, choices: TrainChoices, split: SplitPa
   // No context for session windows (their lines are not a run of the log) or a random split (it
   // would reach into the other splits' lines).
   const runs = windows.mode !== 'session' && split.method !== 'random';
-  return { ...windows, context: runs ? (windows.context ?? DEFAULT_CONTEXT[supervision]) : 0 };
+  // A random split draws its training windows from the same set as validation's and test's.
+  const trainStride = split.method === 'random' ? windows.stride : (windows.train_stride ?? Math.max(1, Math.floor(windows.stride * DEFAULT_TRAIN_STRIDE_SHARE[supervision])));
+  return { ...windows, context: runs ? (windows.context ?? DEFAULT_CONTEXT[supervision]) : 0, train_stride: trainStride };
 }
 
 function modelChoice(model: ModelSection, choices: TrainChoices): ModelParams {

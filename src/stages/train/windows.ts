@@ -1,5 +1,6 @@
 // Windows of lines per entity, and the split: chronological per entity (each entity's lines are cut
-// at the train/validation boundaries first, then windowed, so no window crosses a split), or random.
+// at the train/validation boundaries first, then windowed, so no window crosses a split; training's
+// count windows may be denser), or random.
 import type { CorpusColumns } from '../../io/corpus.js';
 import { Random } from '../../runtime/random.js';
 import type { SplitParams, WindowParams } from './params.js';
@@ -106,7 +107,7 @@ export function splitWindows(corpus: CorpusColumns, windows: WindowParams, split
     if (split.method === 'random') return all.push(...make(lines, { ...windows, context: 0 }));
     const a = Math.round(lines.length * split.train);
     const b = Math.round(lines.length * (split.train + split.validation));
-    result.train.push(...make(lines.subarray(0, a)));
+    result.train.push(...make(lines.subarray(0, a), { ...windows, stride: windows.train_stride }));
     result.validation.push(...make(lines.subarray(a, b)));
     result.test.push(...make(lines.subarray(b)));
   });

@@ -29,7 +29,7 @@ export function tinyInputs(linesPerEntity = 120, entities = 2): TrainInputs {
 
 export function tinyParams(overrides: Partial<TrainParams['model']> = {}): TrainParams {
   return {
-    windows: { mode: 'count', size: 8, stride: 4, time_span: '5m', session_key: null, context: 0 },
+    windows: { mode: 'count', size: 8, stride: 4, train_stride: 4, time_span: '5m', session_key: null, context: 0 },
     split: { method: 'chronological', train: 0.6, validation: 0.2 },
     model: { supervision: 'none', d_model: 16, layers: 1, heads: 2, ff: 16, mask_ratio: 0.3, top_g: 2, hypersphere_weight: 0.1, time_features: true, rarity_input: false, rarity_weight: null, learning_rate: 0.01, ema_decay: 0, epochs: 3, patience: 5, batch_size: 8, max_train_windows: null, train_on: 'normal', tune: false, ...overrides },
     batchSize: 8,

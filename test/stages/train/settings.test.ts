@@ -1,4 +1,4 @@
-// Training settings: the learning rate, the weight average, the rarity input and the window context follow the supervision unless the configuration sets them.
+// Training settings: the learning rate, the weight average, the rarity input, the window context and the training stride follow the supervision unless the configuration sets them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/config/load.js';
@@ -11,6 +11,7 @@ const bySupervision = [
   { section: 'model', key: 'ema_decay', none: 0, labels: 0.99, configured: 0.9 },
   { section: 'model', key: 'rarity_input', none: false, labels: true, configured: false },
   { section: 'windows', key: 'context', none: 0, labels: 16, configured: 4 },
+  { section: 'windows', key: 'train_stride', none: 16, labels: 8, configured: 4 },
 ] as const;
 
 for (const { section, key, none, labels, configured } of bySupervision) {
@@ -26,6 +27,11 @@ for (const { section, key, none, labels, configured } of bySupervision) {
 
 test('model.rarity_input set true holds for an unsupervised model too', () => {
   assert.equal(trainSettings(loadConfig(userConfigFile('{"model":{"rarity_input":true}}')), {}, 1000).model.rarity_input, true);
+});
+
+test('a random split trains on windows at the validation and test stride', () => {
+  const stride = (config: ReturnType<typeof loadConfig>) => trainSettings(config, { supervision: 'labels', split: 'random' }, 1000).windows.train_stride;
+  assert.deepEqual([stride(loadConfig()), stride(loadConfig(userConfigFile('{"windows":{"train_stride":4}}')))], [16, 16]);
 });
 
 test('session windows and a random split get no context', () => {

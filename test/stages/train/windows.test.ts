@@ -26,6 +26,15 @@ test('the chronological split cuts each entity at 60% and 80% before windowing',
   assert.deepEqual(labelled, [84, 88, 92, 84, 88, 92], 'windows over the labelled burst at 90..95 carry its class');
 });
 
+test('training windows may be denser than validation and test windows, still inside their split', () => {
+  const inputs = tinyInputs(100, 1);
+  const split = splitWindows(inputs.corpus, { ...tinyParams().windows, train_stride: 2 }, tinyParams().split, 1);
+  const starts = (windows: typeof split.train) => windows.map((w) => w.lines[0]);
+  assert.deepEqual(starts(split.train), [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52]);
+  assert.equal(split.train.at(-1)!.lines.at(-1), 59);
+  assert.deepEqual([starts(split.validation), starts(split.test)], [[60, 64, 68, 72], [80, 84, 88, 92]]);
+});
+
 test('time windows break on the span and on the size', () => {
   const inputs = tinyInputs(10, 1);
   const ts = Float64Array.from({ length: 10 }, (_, i) => (i < 5 ? i * 1000 : 600_000 + i * 1000));
