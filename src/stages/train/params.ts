@@ -13,7 +13,7 @@ export const windowsSchema = z
      * Stride of the count windows training learns from; validation, test and detection keep
      * `stride`. null = half of `stride` supervised (an incident is seen at more places in a
      * window, and cut by its edges in more ways, as test windows will cut it), `stride`
-     * unsupervised. A random split keeps `stride`.
+     * unsupervised. Time and session windows, and a random split, keep `stride`.
      */
     train_stride: z.number().int().min(1).nullable(),
     time_span: z.string().regex(TIME_SPAN, 'a duration of at least one unit, such as 30s, 5m or 1h'),

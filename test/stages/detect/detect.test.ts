@@ -71,10 +71,19 @@ test('a supervised model reads line rarity: training saves the counts, detect sc
   const rarity = JSON.parse(fs.readFileSync(rarityFile, 'utf8'));
   assert.ok(rarity.rows.length > 0 && rarity.total > 0, 'training saved its line counts');
 
+  const saved = JSON.parse(fs.readFileSync(path.join(modelDir, 'config.json'), 'utf8')).windows;
+  assert.deepEqual([saved.stride, saved.train_stride], [8, 4], 'supervised training windows at half the stride');
+
   const folder = path.join(root, 'logs', 'auth');
   const scored = cli(['detect', ...base, '--input', folder, '--all', '--quiet']);
   assert.equal(scored.code, 0, scored.stderr);
   assert.equal(scored.stdout.trim().split('\n').length, 900, 'with --all every line once');
+  // Detection keeps the stride: 16-line windows every 8 lines, and one more over a file's tail.
+  const windowsEvery8 = fs.readdirSync(folder).reduce((sum, file) => {
+    const lines = fs.readFileSync(path.join(folder, file), 'utf8').trim().split('\n').length;
+    return sum + Math.floor((lines - 16) / 8) + 1 + ((lines - 16) % 8 ? 1 : 0);
+  }, 0);
+  assert.ok(scored.stderr.includes(`900 lines, ${windowsEvery8} windows scored`), scored.stderr);
 
   fs.writeFileSync(rarityFile, 'null');
   const without = cli(['detect', ...base, '--input', folder, '--quiet']);

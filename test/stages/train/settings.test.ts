@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/config/load.js';
-import { trainSettings } from '../../../src/stages/train/settings.js';
+import { trainSettings, type TrainChoices } from '../../../src/stages/train/settings.js';
 import { userConfigFile } from '../../helpers/config-file.js';
 
 /** Settings whose default depends on the supervision: unset, unsupervised, supervised, and a configured value. */
@@ -29,9 +29,17 @@ test('model.rarity_input set true holds for an unsupervised model too', () => {
   assert.equal(trainSettings(loadConfig(userConfigFile('{"model":{"rarity_input":true}}')), {}, 1000).model.rarity_input, true);
 });
 
-test('a random split trains on windows at the validation and test stride', () => {
-  const stride = (config: ReturnType<typeof loadConfig>) => trainSettings(config, { supervision: 'labels', split: 'random' }, 1000).windows.train_stride;
-  assert.deepEqual([stride(loadConfig()), stride(loadConfig(userConfigFile('{"windows":{"train_stride":4}}')))], [16, 16]);
+test('supervised training windows start at half the stride, rounded down, and never less than one line apart', () => {
+  const stride = (value: number) => trainSettings(loadConfig(userConfigFile(`{"windows":{"stride":${value}}}`)), { supervision: 'labels' }, 1000).windows.train_stride;
+  assert.deepEqual([stride(15), stride(2), stride(1)], [7, 1, 1]);
+});
+
+test('a random split, time windows and session windows train at the validation and test stride', () => {
+  const stride = (config: ReturnType<typeof loadConfig>, choices: TrainChoices) => trainSettings(config, { supervision: 'labels', ...choices }, 1000).windows.train_stride;
+  const set = loadConfig(userConfigFile('{"windows":{"train_stride":4}}'));
+  for (const choices of [{ split: 'random' }, { window: 'time:5m' }, { session_key: 'sid=(\\d+)' }]) {
+    assert.deepEqual([stride(loadConfig(), choices), stride(set, choices)], [16, 16], JSON.stringify(choices));
+  }
 });
 
 test('session windows and a random split get no context', () => {
