@@ -30,13 +30,17 @@ test('a wrong type is rejected with its path', () => {
   assert.throws(() => loadConfig(file), (error: Error) => error.message.startsWith(`${file}: checkpoint.every_fraction: `) && error.message.endsWith(`; ${DEFAULT_CONFIG_FILE} shows the expected form`) && /number/.test(error.message));
 });
 
-test('a session key that cannot group lines, or session windows without one, is a config error', () => {
+test('a session key that cannot group lines, session windows without one, or a stride past the window size is a config error', () => {
   const bad = userConfigFile('{"windows":{"mode":"session","session_key":"blk_("}}');
   assert.throws(() => loadConfig(bad), { message: `${bad}: windows.session_key: Not a regular expression (/blk_(/: Unterminated group)` });
   const empty = userConfigFile('{"windows":{"session_key":"x*"}}');
   assert.throws(() => loadConfig(empty), { message: /^.*: windows\.session_key: It matches an empty text, so every line would share one session; give the pattern of the key, such as blk_-\?\\d\+$/ });
   const keyless = userConfigFile('{"windows":{"mode":"session"}}');
   assert.throws(() => loadConfig(keyless), { message: `${keyless}: windows.session_key: mode "session" needs a session_key regular expression` });
+  const gaps = userConfigFile('{"windows":{"size":16,"stride":20}}');
+  assert.throws(() => loadConfig(gaps), { message: `${gaps}: windows.stride: 20 is more than the window size 16, so the lines between windows would never be read; use at most 16` });
+  const trainGaps = userConfigFile('{"windows":{"train_stride":40}}');
+  assert.throws(() => loadConfig(trainGaps), { message: `${trainGaps}: windows.train_stride: 40 is more than the window size 32, so the lines between windows would never be read; use at most 32` });
   const zero = userConfigFile('{"windows":{"time_span":"0m"}}');
   assert.throws(() => loadConfig(zero), { message: new RegExp(`^${zero}: windows\\.time_span: a duration of at least one unit`) });
 });

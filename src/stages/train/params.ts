@@ -29,6 +29,11 @@ export const windowsSchema = z
     const problem = windows.session_key === null ? undefined : sessionKeyProblem(windows.session_key);
     if (problem) ctx.addIssue({ code: 'custom', path: ['session_key'], message: problem });
     if (windows.mode === 'session' && windows.session_key === null) ctx.addIssue({ code: 'custom', path: ['session_key'], message: 'mode "session" needs a session_key regular expression' });
+    // Lines between two windows would be neither learnt from nor scored: detection would pass over them.
+    for (const key of ['stride', 'train_stride'] as const) {
+      const value = windows[key];
+      if (value !== null && value > windows.size) ctx.addIssue({ code: 'custom', path: [key], message: `${value} is more than the window size ${windows.size}, so the lines between windows would never be read; use at most ${windows.size}` });
+    }
   });
 
 export const splitSchema = z.strictObject({
