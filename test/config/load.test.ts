@@ -37,10 +37,11 @@ test('a session key that cannot group lines, session windows without one, or a s
   assert.throws(() => loadConfig(empty), { message: /^.*: windows\.session_key: It matches an empty text, so every line would share one session; give the pattern of the key, such as blk_-\?\\d\+$/ });
   const keyless = userConfigFile('{"windows":{"mode":"session"}}');
   assert.throws(() => loadConfig(keyless), { message: `${keyless}: windows.session_key: mode "session" needs a session_key regular expression` });
-  const gaps = userConfigFile('{"windows":{"size":16,"stride":20}}');
-  assert.throws(() => loadConfig(gaps), { message: `${gaps}: windows.stride: 20 is more than the window size 16, so the lines between windows would never be read; use at most 16` });
+  const gaps = userConfigFile('{"windows":{"size":8}}');
+  assert.throws(() => loadConfig(gaps), { message: `${gaps}: windows.stride: 16 is more than the window size 8, so detection would skip the lines between windows; set windows.stride to at most 8, or windows.size to at least 16` });
   const trainGaps = userConfigFile('{"windows":{"train_stride":40}}');
-  assert.throws(() => loadConfig(trainGaps), { message: `${trainGaps}: windows.train_stride: 40 is more than the window size 32, so the lines between windows would never be read; use at most 32` });
+  assert.throws(() => loadConfig(trainGaps), { message: `${trainGaps}: windows.train_stride: 40 is more than the window size 32, so training would skip the lines between windows; set windows.train_stride to at most 32, or to null` });
+  assert.equal(loadConfig(userConfigFile('{"windows":{"size":16,"stride":16,"train_stride":16}}')).windows.stride, 16, 'windows end to end are fine');
   const zero = userConfigFile('{"windows":{"time_span":"0m"}}');
   assert.throws(() => loadConfig(zero), { message: new RegExp(`^${zero}: windows\\.time_span: a duration of at least one unit`) });
 });

@@ -13,7 +13,8 @@ export const windowsSchema = z
      * Stride of the count windows training learns from; validation, test and detection keep
      * `stride`. null = half of `stride` supervised (an incident is seen at more places in a
      * window, and cut by its edges in more ways, as test windows will cut it), `stride`
-     * unsupervised. Time and session windows, and a random split, keep `stride`.
+     * unsupervised. Only count windows on a chronological split have a training stride: time and
+     * session windows are cut by time span or session, and a random split trains on windows at `stride`.
      */
     train_stride: z.number().int().min(1).nullable(),
     time_span: z.string().regex(TIME_SPAN, 'a duration of at least one unit, such as 30s, 5m or 1h'),
@@ -29,11 +30,10 @@ export const windowsSchema = z
     const problem = windows.session_key === null ? undefined : sessionKeyProblem(windows.session_key);
     if (problem) ctx.addIssue({ code: 'custom', path: ['session_key'], message: problem });
     if (windows.mode === 'session' && windows.session_key === null) ctx.addIssue({ code: 'custom', path: ['session_key'], message: 'mode "session" needs a session_key regular expression' });
-    // Lines between two windows would be neither learnt from nor scored: detection would pass over them.
-    for (const key of ['stride', 'train_stride'] as const) {
-      const value = windows[key];
-      if (value !== null && value > windows.size) ctx.addIssue({ code: 'custom', path: [key], message: `${value} is more than the window size ${windows.size}, so the lines between windows would never be read; use at most ${windows.size}` });
-    }
+    // Lines between two windows would go unread: `detect` cuts windows every `stride` lines in every mode.
+    const { size, stride, train_stride: trainStride } = windows;
+    if (stride > size) ctx.addIssue({ code: 'custom', path: ['stride'], message: `${stride} is more than the window size ${size}, so detection would skip the lines between windows; set windows.stride to at most ${size}, or windows.size to at least ${stride}` });
+    if (trainStride !== null && trainStride > size) ctx.addIssue({ code: 'custom', path: ['train_stride'], message: `${trainStride} is more than the window size ${size}, so training would skip the lines between windows; set windows.train_stride to at most ${size}, or to null` });
   });
 
 export const splitSchema = z.strictObject({

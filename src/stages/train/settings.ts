@@ -28,7 +28,7 @@ function windowChoice(base: WindowSection, choices: TrainChoices, split: SplitPa
   // No context for session windows (their lines are not a run of the log) or a random split (it
   // would reach into the other splits' lines).
   const runs = windows.mode !== 'session' && split.method !== 'random';
-  // Only count windows have a stride; a random split draws its training windows from the same set as validation's and test's.
+  // Time and session windows are cut by span or session, not stride; a random split draws its training windows from the same set as validation's and test's.
   const ownTrainStride = windows.mode === 'count' && split.method !== 'random';
   const trainStride = ownTrainStride ? (windows.train_stride ?? Math.max(1, Math.floor(windows.stride * DEFAULT_TRAIN_STRIDE_SHARE[supervision]))) : windows.stride;
   return { ...windows, context: runs ? (windows.context ?? DEFAULT_CONTEXT[supervision]) : 0, train_stride: trainStride };
