@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { Config } from '../../config/schema.js';
 import type { DataPaths } from '../../pipeline/paths.js';
 import type { EmbedderName } from '../../pipeline/registry.js';
+import { logger } from '../../runtime/logger.js';
 import { initTf, type DeviceRequest } from '../../runtime/tf.js';
 import { Drain, type DrainState } from '../preprocess/drain/index.js';
 import { entityOfSource } from '../preprocess/file-pass.js';
@@ -130,7 +131,10 @@ export async function runDetect(options: DetectOptions): Promise<DetectSummary> 
   const embedder = await loadLineEmbedder(tf, options.paths, options.config, options.embedder);
   const summary: DetectSummary = { lines: 0, windows: 0, flaggedWindows: 0, unseenTemplateLines: 0, newDistinctLines: 0, classes: {}, seconds: 0 };
   const emitter = new Emitter(options, model, summary);
-  const stream = new WindowStream<Item>(model.windows.size, model.windows.stride, model.scorer.config.context ?? 0);
+  const { mode, size, stride } = model.windows;
+  // Streaming cuts count windows only; a model trained on time or session windows is read with them too, and should say so.
+  if (mode !== 'count') logger().warn({ mode }, `the model was trained on ${mode} windows, but detect reads windows of ${size} lines every ${stride}; its scores can differ from evaluation's`);
+  const stream = new WindowStream<Item>(size, stride, model.scorer.config.context ?? 0);
   const unseenId = model.scorer.config.vocab - 1;
   let pending: StreamWindow<Item>[] = [];
   const year = options.config.preprocess.default_year ?? new Date().getUTCFullYear();

@@ -1,6 +1,7 @@
 // detect on new logs through the CLI: JSON lines for flagged windows, a summary on stderr, stdin,
 // --output written whole, and clear errors without a trained model, with mismatched step counts, or
-// when a model that reads line rarity has lost its counts.
+// when a model that reads line rarity has lost its counts; a time-window model is read with count
+// windows, with a warning.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -90,4 +91,16 @@ test('a supervised model reads line rarity: training saves the counts, detect sc
   assert.equal(without.code, 3);
   assert.ok(without.stderr.includes(`${rarityFile}: the model reads line rarity, but the file holds no line counts; retrain it`), without.stderr);
   assert.doesNotMatch(without.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('a model trained on time windows is scored on count windows, and detect says so', { timeout: 120_000 }, async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-time-'));
+  await writeSample({ logType: 'auth', users: 2, lines: 600, seed: 5, outDir: root });
+  const config = path.join(root, 'tiny.json');
+  fs.writeFileSync(config, JSON.stringify({ ...TINY, model: { ...TINY.model, epochs: 1 } }));
+  const base = ['--log_type', 'auth', '--data_dir', root, '--config', config];
+  assert.equal(cli(['train', ...base, '--embedding_type', 'fasttext', '--window', 'time:5m', '--quiet']).code, 0);
+  const scored = cli(['detect', ...base, '--input', path.join(root, 'logs', 'auth'), '--quiet']);
+  assert.equal(scored.code, 0, scored.stderr);
+  assert.ok(scored.stderr.includes('the model was trained on time windows, but detect reads windows of 16 lines every 8; its scores can differ from evaluation\'s'), scored.stderr);
 });
