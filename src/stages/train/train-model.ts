@@ -67,9 +67,9 @@ function logTrainingEnd(embedder: string, epochs: number, stoppedEarly: boolean,
 export async function trainAndScore(job: TrainJob): Promise<{ outputs: string[]; summary: Record<string, unknown> }> {
   const { tf, embedder, modelDir } = job;
   const split = trainingWindows(splitWindows(job.inputs.corpus, job.params.windows, job.params.split, job.params.seed, job.inputs.session), job.params, job.inputs.corpus);
-  const { stride, train_stride } = job.params.windows;
+  const { mode, stride, train_stride } = job.params.windows;
   // The strides say why training may have more windows than the 60/20/20 split suggests.
-  logger().info({ embedder, train: split.train.length, validation: split.validation.length, test: split.test.length, ...(job.params.windows.mode === 'count' ? { stride, train_stride } : {}) }, 'windows');
+  logger().info({ embedder, train: split.train.length, validation: split.validation.length, test: split.test.length, ...(mode === 'count' ? { stride, train_stride } : {}) }, 'windows');
   // Rarity as the training windows show it: a model input with model.rarity_input, part of the score when unsupervised.
   const rarity = rarityTable(split.train, job.inputs.rows, job.inputs.corpus.template, job.inputs.corpus.templateCount + 1);
   const rowRarity = rarityByRow(rarity, job.inputs.vectors.length / job.inputs.dim);

@@ -12,12 +12,17 @@ import { cli } from '../../helpers/cli.js';
 
 const TINY = { embeddings: { fasttext: { dim: 16, epoch: 1, bucket: 2000 } }, model: { d_model: 16, layers: 1, heads: 2, ff: 32, epochs: 2, batch_size: 8 }, windows: { size: 16, stride: 8 } };
 
+/** A generated auth sample in a new folder, with `config` beside it: the folder and the CLI arguments that point at both. */
+async function sampleRun(prefix: string, users: number, lines: number, config: object): Promise<{ root: string; base: string[] }> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  await writeSample({ logType: 'auth', users, lines, seed: 5, outDir: root });
+  const file = path.join(root, 'tiny.json');
+  fs.writeFileSync(file, JSON.stringify(config));
+  return { root, base: ['--log_type', 'auth', '--data_dir', root, '--config', file] };
+}
+
 test('detect scores new logs with the trained model', { timeout: 120_000 }, async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-'));
-  await writeSample({ logType: 'auth', users: 3, lines: 900, seed: 5, outDir: root });
-  const config = path.join(root, 'tiny.json');
-  fs.writeFileSync(config, JSON.stringify(TINY));
-  const base = ['--log_type', 'auth', '--data_dir', root, '--config', config];
+  const { root, base } = await sampleRun('lad-detect-', 3, 900, TINY);
 
   const untrained = cli(['detect', ...base, '--input', path.join(root, 'logs', 'auth')]);
   assert.equal(untrained.code, 7);
@@ -60,11 +65,7 @@ test('detect scores new logs with the trained model', { timeout: 120_000 }, asyn
 });
 
 test('a supervised model reads line rarity: training saves the counts, detect scores with them, and says what to do without them', { timeout: 120_000 }, async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-supervised-'));
-  await writeSample({ logType: 'auth', users: 3, lines: 900, seed: 5, outDir: root });
-  const config = path.join(root, 'tiny.json');
-  fs.writeFileSync(config, JSON.stringify({ ...TINY, windows: { ...TINY.windows, context: 2 } }));
-  const base = ['--log_type', 'auth', '--data_dir', root, '--config', config];
+  const { root, base } = await sampleRun('lad-detect-supervised-', 3, 900, { ...TINY, windows: { ...TINY.windows, context: 2 } });
   assert.equal(cli(['train', ...base, '--embedding_type', 'fasttext', '--supervision', 'labels', '--quiet']).code, 0);
   const modelDir = path.join(root, 'models', 'auth', 'fasttext');
   assert.equal(JSON.parse(fs.readFileSync(path.join(modelDir, 'config.json'), 'utf8')).architecture.rarityInput, true);
@@ -94,11 +95,7 @@ test('a supervised model reads line rarity: training saves the counts, detect sc
 });
 
 test('a model trained on time windows is scored on count windows, and detect says so', { timeout: 120_000 }, async () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lad-detect-time-'));
-  await writeSample({ logType: 'auth', users: 2, lines: 600, seed: 5, outDir: root });
-  const config = path.join(root, 'tiny.json');
-  fs.writeFileSync(config, JSON.stringify({ ...TINY, model: { ...TINY.model, epochs: 1 } }));
-  const base = ['--log_type', 'auth', '--data_dir', root, '--config', config];
+  const { root, base } = await sampleRun('lad-detect-time-', 2, 600, { ...TINY, model: { ...TINY.model, epochs: 1 } });
   assert.equal(cli(['train', ...base, '--embedding_type', 'fasttext', '--window', 'time:5m', '--quiet']).code, 0);
   const scored = cli(['detect', ...base, '--input', path.join(root, 'logs', 'auth'), '--quiet']);
   assert.equal(scored.code, 0, scored.stderr);
